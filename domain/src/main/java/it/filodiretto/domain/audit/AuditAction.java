@@ -1,0 +1,26 @@
+package it.filodiretto.domain.audit;
+
+/**
+ * The closed vocabulary of audited actions. Documented in docs/audit.md; a new capability adds its
+ * actions here (never renames one: stored events keep the old name).
+ */
+public enum AuditAction {
+    // staff and authentication
+    LOGIN,
+    LOGIN_FAILED,
+    LOGIN_THROTTLED,
+    LOGOUT,
+    STAFF_CREATED,
+    STAFF_UPDATED,
+    STAFF_ROLES_CHANGED,
+    STAFF_DISABLED,
+    STAFF_ENABLED,
+    STAFF_PASSWORD_RESET,
+    // the audit trail itself
+    AUDIT_VERIFIED,
+    AUDIT_EXPORTED,
+    AUDIT_CHECKPOINT_EXPORTED,
+    // system
+    SYSTEM_BOOTSTRAPPED,
+    SYSTEM_SELF_TEST
+}

@@ -1,0 +1,40 @@
+package it.filodiretto.domain.staff;
+
+import it.filodiretto.domain.common.DomainException;
+
+import java.util.Locale;
+
+/**
+ * What a staff password must be: at least {@code minLength} characters, letters and at least one digit
+ * or symbol, not containing the username. Long passphrases are welcome; no upper bound below 128.
+ */
+public final class PasswordPolicy {
+
+    private final int minLength;
+
+    public PasswordPolicy(int minLength) {
+        this.minLength = Math.max(8, minLength);
+    }
+
+    public void check(String password, String username) {
+        if (password == null || password.length() < minLength) {
+            throw DomainException.invalid("weak_password", "error.staff.passwordTooShort", minLength);
+        }
+        if (password.length() > 128) {
+            throw DomainException.invalid("weak_password", "error.staff.passwordTooLong");
+        }
+        boolean letter = password.chars().anyMatch(Character::isLetter);
+        boolean other = password.chars().anyMatch(c -> !Character.isLetter(c) && !Character.isWhitespace(c));
+        if (!letter || !other) {
+            throw DomainException.invalid("weak_password", "error.staff.passwordTooSimple");
+        }
+        if (username != null && !username.isBlank()
+                && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
+            throw DomainException.invalid("weak_password", "error.staff.passwordContainsUsername");
+        }
+    }
+
+    public int minLength() {
+        return minLength;
+    }
+}

@@ -1,0 +1,235 @@
+package it.filodiretto.domain.staff;
+
+import it.filodiretto.domain.audit.Actor;
+import it.filodiretto.domain.audit.AuditAction;
+import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.DomainException;
+import it.filodiretto.domain.common.TimeSource;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/** Use cases of staff accounts: create, change, authenticate, and the first administrator. */
+@Stateless
+public class StaffService {
+
+    private static final Logger LOG = Logger.getLogger(StaffService.class.getName());
+    private static final String TARGET = "staff";
+    public static final String INITIAL_ADMIN = "admin";
+
+    @Inject
+    StaffAccounts accounts;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    Pbkdf2PasswordHash passwordHash;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.staff.login.max-failures", defaultValue = "5")
+    int maxFailures;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.staff.login.lockout-minutes", defaultValue = "15")
+    int lockoutMinutes;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.staff.password.min-length", defaultValue = "12")
+    int minPasswordLength;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.staff.password.iterations", defaultValue = "120000")
+    int iterations;
+
+    /** Hash of a random password, checked when the username is unknown, so timing tells nothing. */
+    private String decoyHash;
+
+    @PostConstruct
+    void initialise() {
+        passwordHash.initialize(Map.of(
+                "Pbkdf2PasswordHash.Algorithm", "PBKDF2WithHmacSHA256",
+                "Pbkdf2PasswordHash.Iterations", Integer.toString(iterations),
+                "Pbkdf2PasswordHash.SaltSizeBytes", "32",
+                "Pbkdf2PasswordHash.KeySizeBytes", "32"));
+        decoyHash = passwordHash.generate(randomPassword().toCharArray());
+    }
+
+    public PasswordPolicy passwordPolicy() {
+        return new PasswordPolicy(minPasswordLength);
+    }
+
+    public List<StaffAccount> list() {
+        return accounts.all();
+    }
+
+    public Optional<StaffAccount> find(String username) {
+        try {
+            return accounts.byUsername(StaffAccount.normaliseUsername(username));
+        } catch (DomainException invalid) {
+            return Optional.empty();
+        }
+    }
+
+    public StaffAccount create(NewStaffAccount command, String actor) {
+        String username = StaffAccount.normaliseUsername(command.username());
+        if (accounts.byUsername(username).isPresent()) {
+            throw DomainException.conflict("duplicate_username", "error.staff.duplicateUsername", username);
+        }
+        passwordPolicy().check(command.password(), username);
+        StaffAccount account = new StaffAccount(username, command.displayName(),
+                passwordHash.generate(command.password().toCharArray()), command.roles(), time.now());
+        accounts.add(account);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("roles", account.roles());
+        audit.record(Actor.staff(actor), AuditAction.STAFF_CREATED, TARGET, username, details);
+        return account;
+    }
+
+    public StaffAccount update(String rawUsername, StaffAccountChanges changes, String actor) {
+        StaffAccount account = find(rawUsername)
+                .orElseThrow(() -> DomainException.notFound("unknown_staff", "error.staff.unknown", rawUsername));
+        Actor who = Actor.staff(actor);
+        String username = account.username();
+        if (changes.displayName() != null && !changes.displayName().strip().equals(account.displayName())) {
+            account.rename(changes.displayName());
+            audit.record(who, AuditAction.STAFF_UPDATED, TARGET, username, Map.of("field", "displayName"));
+        }
+        if (changes.roles() != null && !changes.roles().equals(account.roles())) {
+            if (account.roles().contains(Role.ADMIN) && !changes.roles().contains(Role.ADMIN) && account.isEnabled()) {
+                refuseIfLastAdmin(account);
+            }
+            Map<String, Object> details = new LinkedHashMap<>();
+            details.put("before", account.roles());
+            account.assignRoles(changes.roles());
+            details.put("after", account.roles());
+            audit.record(who, AuditAction.STAFF_ROLES_CHANGED, TARGET, username, details);
+        }
+        if (changes.enabled() != null && changes.enabled() != account.isEnabled()) {
+            if (changes.enabled()) {
+                account.enable();
+                audit.record(who, AuditAction.STAFF_ENABLED, TARGET, username);
+            } else {
+                if (account.roles().contains(Role.ADMIN)) {
+                    refuseIfLastAdmin(account);
+                }
+                account.disable();
+                audit.record(who, AuditAction.STAFF_DISABLED, TARGET, username);
+            }
+        }
+        if (changes.newPassword() != null) {
+            passwordPolicy().check(changes.newPassword(), username);
+            account.changePasswordHash(passwordHash.generate(changes.newPassword().toCharArray()));
+            audit.record(who, AuditAction.STAFF_PASSWORD_RESET, TARGET, username);
+        }
+        return account;
+    }
+
+    private void refuseIfLastAdmin(StaffAccount account) {
+        long otherAdmins = accounts.all().stream()
+                .filter(a -> a.isEnabled() && a.roles().contains(Role.ADMIN) && !a.username().equals(account.username()))
+                .count();
+        if (otherAdmins == 0) {
+            throw DomainException.conflict("last_admin", "error.staff.lastAdmin");
+        }
+    }
+
+    /**
+     * Checks a username and password, counting failures: after the configured number of consecutive
+     * failures the account is locked for a while, even for the right password. Every attempt is audited.
+     */
+    public LoginOutcome authenticate(String rawUsername, String password, String origin) {
+        OffsetDateTime now = time.now();
+        Optional<StaffAccount> found = find(rawUsername);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("origin", origin);
+        if (found.isEmpty()) {
+            passwordHash.verify(String.valueOf(password).toCharArray(), decoyHash);
+            details.put("reason", "unknown_user");
+            audit.record(Actor.staff(rawUsername), AuditAction.LOGIN_FAILED, TARGET, null, details);
+            return new LoginOutcome.Refused(LoginOutcome.Reason.BAD_CREDENTIALS);
+        }
+        StaffAccount account = found.get();
+        Actor who = Actor.staff(account.username());
+        if (account.isLockedAt(now)) {
+            details.put("reason", "locked");
+            audit.record(who, AuditAction.LOGIN_FAILED, TARGET, account.username(), details);
+            return new LoginOutcome.Refused(LoginOutcome.Reason.LOCKED);
+        }
+        boolean matches = password != null && passwordHash.verify(password.toCharArray(), account.passwordHash());
+        if (!matches) {
+            boolean locked = account.recordFailedLogin(now, maxFailures, Duration.ofMinutes(lockoutMinutes));
+            details.put("reason", "bad_password");
+            audit.record(who, AuditAction.LOGIN_FAILED, TARGET, account.username(), details);
+            if (locked) {
+                audit.record(who, AuditAction.LOGIN_THROTTLED, TARGET, account.username(),
+                        Map.of("lockedMinutes", lockoutMinutes));
+            }
+            return new LoginOutcome.Refused(LoginOutcome.Reason.BAD_CREDENTIALS);
+        }
+        if (!account.isEnabled()) {
+            details.put("reason", "disabled");
+            audit.record(who, AuditAction.LOGIN_FAILED, TARGET, account.username(), details);
+            return new LoginOutcome.Refused(LoginOutcome.Reason.DISABLED);
+        }
+        account.recordSuccessfulLogin(now);
+        audit.record(who, AuditAction.LOGIN, TARGET, account.username(), details);
+        return new LoginOutcome.Accepted(account.username(), account.displayName(), account.roles());
+    }
+
+    public void recordLogout(String username) {
+        audit.record(Actor.staff(username), AuditAction.LOGOUT, TARGET, username);
+    }
+
+    /**
+     * On the very first start (no account at all) creates {@code admin} with the given password, or with a
+     * generated one that is returned so the caller can print it once.
+     *
+     * @return the generated password, when one was generated
+     */
+    public Optional<String> ensureInitialAdmin(Optional<String> configuredPassword) {
+        if (accounts.count() > 0) {
+            return Optional.empty();
+        }
+        String password = configuredPassword.filter(p -> !p.isBlank()).orElse(null);
+        boolean generated = password == null;
+        if (generated) {
+            password = randomPassword();
+        }
+        passwordPolicy().check(password, INITIAL_ADMIN);
+        StaffAccount admin = new StaffAccount(INITIAL_ADMIN, "Administrator", passwordHash.generate(password.toCharArray()),
+                java.util.EnumSet.of(Role.ADMIN), time.now());
+        accounts.add(admin);
+        audit.record(Actor.SYSTEM, AuditAction.SYSTEM_BOOTSTRAPPED, TARGET, INITIAL_ADMIN,
+                Map.of("passwordSource", generated ? "generated" : "configured"));
+        LOG.info("First run: created the initial administrator account 'admin'.");
+        return generated ? Optional.of(password) : Optional.empty();
+    }
+
+    static String randomPassword() {
+        byte[] bytes = new byte[18];
+        new SecureRandom().nextBytes(bytes);
+        // URL-safe alphabet always yields letters plus digits or symbols at this length; make sure anyway.
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "-7";
+    }
+
+    public List<Role> allRoles() {
+        return new ArrayList<>(List.of(Role.values()));
+    }
+}

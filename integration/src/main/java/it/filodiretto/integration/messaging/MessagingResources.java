@@ -1,0 +1,34 @@
+package it.filodiretto.integration.messaging;
+
+import jakarta.ejb.Singleton;
+import jakarta.resource.ConnectionFactoryDefinition;
+import jakarta.resource.AdministeredObjectDefinition;
+import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
+
+/**
+ * The application's JMS resources, served by the ActiveMQ resource adapter ({@value #RESOURCE_ADAPTER}),
+ * which the server must have deployed under that name: an embedded broker on Payara Micro, an external
+ * broker in production (docs/deploy-payara-server.md). The definitions sit on an EJB because the server
+ * reads them from EJBs in every packaging (WAR and EAR).
+ */
+@Singleton
+@ConnectionFactoryDefinition(
+        name = MessagingResources.CONNECTION_FACTORY,
+        interfaceName = "jakarta.jms.ConnectionFactory",
+        resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+        transactionSupport = TransactionSupportLevel.XATransaction,
+        minPoolSize = 1,
+        maxPoolSize = 64)
+@AdministeredObjectDefinition(
+        name = MessagingResources.PING_QUEUE,
+        interfaceName = "jakarta.jms.Queue",
+        className = "org.apache.activemq.command.ActiveMQQueue",
+        resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+        properties = "PhysicalName=" + MessagingResources.PING_QUEUE_NAME)
+public class MessagingResources {
+
+    public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.7";
+    public static final String CONNECTION_FACTORY = "java:app/jms/FiloDirettoConnectionFactory";
+    public static final String PING_QUEUE = "java:app/jms/SystemPingQueue";
+    public static final String PING_QUEUE_NAME = "filodiretto.system.ping";
+}

@@ -1,0 +1,2 @@
+/** Staff accounts over HTTP: the administrator's console page and the provisioning API. */
+package it.filodiretto.web.staff;
