@@ -141,6 +141,16 @@ public class StaffAccount {
         return false;
     }
 
+    /** Forgets earlier failed attempts; changes nothing when there were none. */
+    public void clearFailures() {
+        if (failedLogins != 0) {
+            failedLogins = 0;
+        }
+        if (lockedUntil != null) {
+            lockedUntil = null;
+        }
+    }
+
     public void recordSuccessfulLogin(OffsetDateTime now) {
         failedLogins = 0;
         lockedUntil = null;

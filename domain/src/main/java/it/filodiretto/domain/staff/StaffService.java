@@ -152,9 +152,11 @@ public class StaffService {
 
     /**
      * Checks a username and password, counting failures: after the configured number of consecutive
-     * failures the account is locked for a while, even for the right password. Every attempt is audited.
+     * failures the account is locked for a while, even for the right password. Every failure is audited;
+     * a success too when {@code auditSuccess} (console logins: yes; API calls, which authenticate on every
+     * request and whose changes are audited with their actor anyway: no).
      */
-    public LoginOutcome authenticate(String rawUsername, String password, String origin) {
+    public LoginOutcome authenticate(String rawUsername, String password, String origin, boolean auditSuccess) {
         OffsetDateTime now = time.now();
         Optional<StaffAccount> found = find(rawUsername);
         Map<String, Object> details = new LinkedHashMap<>();
@@ -188,8 +190,13 @@ public class StaffService {
             audit.record(who, AuditAction.LOGIN_FAILED, TARGET, account.username(), details);
             return new LoginOutcome.Refused(LoginOutcome.Reason.DISABLED);
         }
-        account.recordSuccessfulLogin(now);
-        audit.record(who, AuditAction.LOGIN, TARGET, account.username(), details);
+        if (auditSuccess) {
+            account.recordSuccessfulLogin(now);
+            audit.record(who, AuditAction.LOGIN, TARGET, account.username(), details);
+        } else {
+            // no write per API request (concurrent requests of one account must not collide on its version)
+            account.clearFailures();
+        }
         return new LoginOutcome.Accepted(account.username(), account.displayName(), account.roles());
     }
 

@@ -25,7 +25,7 @@ public class ErrorServlet extends HttpServlet {
         int status = code instanceof Integer i ? i : HttpServletResponse.SC_NOT_FOUND;
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
         String path = uri == null ? "" : uri.toString().substring(Math.min(uri.toString().length(), request.getContextPath().length()));
-        Locale locale = Texts.supported(request.getLocale());
+        Locale locale = Texts.of(request);
         String key = switch (status) {
             case 401, 403 -> "error.page.forbidden";
             case 404 -> "error.page.notFound";

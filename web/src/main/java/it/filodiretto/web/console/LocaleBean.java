@@ -18,7 +18,8 @@ public class LocaleBean implements Serializable {
     public Locale getLocale() {
         if (locale == null) {
             FacesContext faces = FacesContext.getCurrentInstance();
-            locale = Texts.supported(faces == null ? null : faces.getExternalContext().getRequestLocale());
+            locale = faces == null ? Texts.ITALIAN
+                    : Texts.of((jakarta.servlet.http.HttpServletRequest) faces.getExternalContext().getRequest());
         }
         return locale;
     }

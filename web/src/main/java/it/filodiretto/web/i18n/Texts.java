@@ -32,6 +32,11 @@ public final class Texts {
         return text(locale, e.messageKey(), e.arguments());
     }
 
+    /** The visitor's language from Accept-Language; Italian when the header is absent or unsupported. */
+    public static Locale of(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? ITALIAN : supported(request.getLocale());
+    }
+
     /** The supported locale closest to the one asked for; Italian when none matches. */
     public static Locale supported(Locale requested) {
         if (requested == null) {

@@ -45,6 +45,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
+        SecurityHeadersFilter.apply(request, response);
         if (context.isAuthenticationRequest()) {
             return formLogin(request, context);
         }
@@ -71,7 +72,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (!(credential instanceof UsernamePasswordCredential up)) {
             return AuthenticationStatus.SEND_FAILURE;
         }
-        LoginOutcome outcome = staff.authenticate(up.getCaller(), up.getPasswordAsString(), "console");
+        LoginOutcome outcome = staff.authenticate(up.getCaller(), up.getPasswordAsString(), "console", true);
         if (outcome instanceof LoginOutcome.Accepted accepted) {
             Set<String> roles = names(accepted.roles());
             HttpSession session = request.getSession(true);
@@ -100,7 +101,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         if (colon < 0) {
             return unauthorized(response, "malformed_credentials");
         }
-        LoginOutcome outcome = staff.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), "api");
+        LoginOutcome outcome = staff.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), "api", false);
         if (outcome instanceof LoginOutcome.Accepted accepted) {
             return context.notifyContainerAboutLogin(accepted.username(), names(accepted.roles()));
         }

@@ -1,0 +1,10 @@
+package it.filodiretto.archfixture.integration.cap;
+
+import it.filodiretto.archfixture.web.cap.SomePage;
+
+/** Breaks: integration → web, integration → Faces, and a Faces bean outside web. */
+@jakarta.faces.view.ViewScoped
+public class JmsThing {
+    SomePage page;
+    jakarta.faces.context.FacesContext faces;
+}

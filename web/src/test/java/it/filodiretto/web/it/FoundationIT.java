@@ -1,0 +1,308 @@
+package it.filodiretto.web.it;
+
+import it.filodiretto.domain.staff.NewStaffAccount;
+import it.filodiretto.domain.staff.Role;
+import it.filodiretto.domain.staff.StaffService;
+import it.filodiretto.domain.system.ConnectivityPing;
+import it.filodiretto.domain.system.ConnectivityService;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.UUID;
+
+import static it.filodiretto.web.it.StaffClient.basic;
+import static it.filodiretto.web.it.StaffClient.object;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The foundation on a real Payara Micro with the real WAR: health, login and roles over HTTP, the staff
+ * API and its errors, throttling, the JMS round trip, transactions with their audit events.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FoundationIT {
+
+    private static final String PASSWORD = "Una-password-lunga-1";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(FoundationIT.class, RoleMatrix.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    StaffService staff;
+
+    @Inject
+    ConnectivityService connectivity;
+
+    @Resource
+    UserTransaction transaction;
+
+    @Resource(lookup = "jdbc/filodiretto")
+    DataSource dataSource;
+
+    private StaffClient client() {
+        return new StaffClient(URI.create(base.toString()));
+    }
+
+    private static String admin() {
+        return basic("admin", Deployments.adminPassword());
+    }
+
+    private static String unique(String prefix) {
+        return prefix + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static String createAccount(StaffClient client, String username, String... roles) {
+        String json = "{\"username\":\"" + username + "\",\"displayName\":\"Test " + username + "\",\"password\":\""
+                + PASSWORD + "\",\"roles\":[" + String.join(",", java.util.Arrays.stream(roles).map(r -> "\"" + r + "\"").toList()) + "]}";
+        HttpResponse<String> created = client.sendJson("POST", "api/v1/staff", admin(), json);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return username;
+    }
+
+    @Test
+    @RunAsClient
+    void readinessReportsDatabaseAndBrokerUp() {
+        HttpResponse<String> health = client().get("health/ready", null);
+
+        assertThat(health.statusCode()).isEqualTo(200);
+        assertThat(health.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
+    }
+
+    @Test
+    @RunAsClient
+    void anonymousApiCallsAreAskedForCredentialsInJson() {
+        HttpResponse<String> response = client().get("api/v1/staff", null);
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Basic");
+        assertThat(object(response).getString("error")).isEqualTo("authentication_required");
+    }
+
+    @Test
+    @RunAsClient
+    void adminCreatesAnEditorWhoSeesOnlyTheEditorsMenu() {
+        StaffClient api = client();
+        String editor = createAccount(api, unique("editor"), "EDITOR");
+
+        StaffClient editorBrowser = client();
+        HttpResponse<String> login = editorBrowser.formLogin(editor, PASSWORD);
+        assertThat(login.statusCode()).isEqualTo(302);
+        assertThat(login.headers().firstValue("Location")).get().asString().endsWith("/console/index.xhtml");
+        HttpResponse<String> home = editorBrowser.get("console/index.xhtml", null);
+        assertThat(home.statusCode()).isEqualTo(200);
+        assertThat(home.body()).contains("Test " + editor).contains("id=\"nav-home\"").doesNotContain("nav-staff");
+        assertThat(editorBrowser.get("console/admin/staff.xhtml", null).statusCode()).isEqualTo(403);
+
+        StaffClient adminBrowser = client();
+        assertThat(adminBrowser.formLogin("admin", Deployments.adminPassword()).statusCode()).isEqualTo(302);
+        HttpResponse<String> staffPage = adminBrowser.get("console/admin/staff.xhtml", null);
+        assertThat(staffPage.statusCode()).isEqualTo(200);
+        assertThat(staffPage.body()).contains("nav-staff").contains(editor);
+    }
+
+    @Test
+    @RunAsClient
+    void aWrongPasswordOnTheLoginPageIsAFacesMessageNotALogin() {
+        StaffClient browser = client();
+        HttpResponse<String> response = browser.formLogin("admin", "not-the-password-1");
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).containsAnyOf("Nome utente o password non validi", "Invalid username or password");
+        assertThat(browser.get("console/index.xhtml", null).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    @RunAsClient
+    void loggingInRenewsTheSessionId() {
+        StaffClient browser = client();
+        HttpResponse<String> page = browser.get("login.xhtml", null);
+        String before = page.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+        HttpResponse<String> login = browser.formLogin("admin", Deployments.adminPassword());
+        String after = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("JSESSIONID")).findFirst().orElseThrow();
+
+        assertThat(after.split(";")[0]).isNotEqualTo(before.split(";")[0]);
+    }
+
+    @Test
+    @RunAsClient
+    void badStaffInputGetsAClearJsonError() {
+        StaffClient api = client();
+        String existing = createAccount(api, unique("dup"), "REVIEWER");
+
+        assertError(api.sendJson("POST", "api/v1/staff", admin(),
+                "{\"username\":\"" + existing + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"EDITOR\"]}"),
+                409, "duplicate_username");
+        assertError(api.sendJson("POST", "api/v1/staff", admin(),
+                "{\"username\":\"" + unique("weak") + "\",\"displayName\":\"X\",\"password\":\"short\",\"roles\":[\"EDITOR\"]}"),
+                400, "weak_password");
+        assertError(api.sendJson("POST", "api/v1/staff", admin(),
+                "{\"username\":\"" + unique("norole") + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[]}"),
+                400, "no_role");
+        assertError(api.sendJson("POST", "api/v1/staff", admin(),
+                "{\"username\":\"" + unique("badrole") + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"KING\"]}"),
+                400, "unknown_role");
+        assertError(api.sendJson("POST", "api/v1/staff", admin(),
+                "{\"username\":\"Not Valid!\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"EDITOR\"]}"),
+                400, "invalid_username");
+        assertError(api.sendJson("POST", "api/v1/staff", admin(), "{\"username\": \"x\", "), 400, "malformed_json");
+        assertError(api.sendJson("PUT", "api/v1/staff/nobody-like-this", admin(), "{\"displayName\":\"X\"}"), 404, "unknown_staff");
+
+        HttpResponse<String> asEditor = api.get("api/v1/staff", basic(existing, PASSWORD));
+        assertThat(asEditor.statusCode()).isEqualTo(403);
+        assertThat(object(asEditor).getString("error")).isEqualTo("forbidden");
+    }
+
+    @Test
+    @RunAsClient
+    void anAdministratorChangesRolesDisablesAndResetsPasswords() {
+        StaffClient api = client();
+        String user = createAccount(api, unique("ops"), "OPERATOR");
+
+        HttpResponse<String> changed = api.sendJson("PUT", "api/v1/staff/" + user, admin(),
+                "{\"roles\":[\"OPERATOR\",\"EDITOR\"],\"displayName\":\"Renamed\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(object(changed).getJsonArray("roles").toString()).isEqualTo("[\"EDITOR\",\"OPERATOR\"]");
+        assertThat(object(changed).getString("displayName")).isEqualTo("Renamed");
+
+        assertThat(api.sendJson("PUT", "api/v1/staff/" + user, admin(), "{\"password\":\"Another-long-pass-2\"}").statusCode()).isEqualTo(200);
+        assertThat(client().formLogin(user, PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(client().formLogin(user, "Another-long-pass-2").statusCode()).isEqualTo(302);
+
+        assertThat(api.sendJson("PUT", "api/v1/staff/" + user, admin(), "{\"enabled\":false}").statusCode()).isEqualTo(200);
+        assertThat(client().formLogin(user, "Another-long-pass-2").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @RunAsClient
+    void repeatedFailedLoginsLockTheAccountEvenForTheRightPassword() {
+        StaffClient api = client();
+        String user = createAccount(api, unique("locked"), "EDITOR");
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.get("api/v1/staff", basic(user, "wrong-password-" + i)).statusCode()).isEqualTo(401);
+        }
+
+        HttpResponse<String> rightPassword = api.get("api/v1/staff", basic(user, PASSWORD));
+        assertThat(rightPassword.statusCode()).isEqualTo(401);
+        assertThat(object(rightPassword).getString("error")).isEqualTo("invalid_credentials");
+        assertThat(client().formLogin(user, PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    @RunAsClient
+    void selfTestProvesTheBrokerRoundTripAndOutboundRetries() {
+        HttpResponse<String> response = client().get("api/v1/system/self-test", admin());
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonObject report = object(response);
+        assertThat(report.getJsonObject("messaging").getBoolean("ok")).isTrue();
+        assertThat(report.getJsonObject("faultTolerance").getInt("attempts")).isEqualTo(3);
+    }
+
+    @Test
+    @RunAsClient
+    void everyResponseCarriesTheSecurityHeaders() {
+        for (String path : new String[]{"login.xhtml", "api/v1/staff", "no-such-page"}) {
+            HttpResponse<String> response = client().get(path, null);
+            assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).get().asString()
+                    .contains("frame-ancestors 'none'").contains("object-src 'none'");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(response.headers().firstValue("Referrer-Policy")).as(path).isPresent();
+        }
+    }
+
+    @Test
+    @RunAsClient
+    void anUnknownPageIsALocalisedErrorPageWithoutServerDetails() {
+        HttpResponse<String> response = client().get("console/../nothing-here.xhtml", null);
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).contains("La pagina richiesta non esiste").doesNotContain("Payara").doesNotContain("Exception");
+    }
+
+    @Test
+    @RunAsClient
+    void everyPageAndEndpointEnforcesItsRoles() {
+        StaffClient api = client();
+        java.util.Map<String, String> users = new java.util.EnumMap<Role, String>(Role.class).entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(e -> e.getKey().name(), java.util.Map.Entry::getValue));
+        for (Role role : Role.values()) {
+            users.put(role.name(), createAccount(api, unique(role.name().toLowerCase().replace('_', '-')), role.name()));
+        }
+        RoleMatrix.verify(client().base(), users, PASSWORD);
+    }
+
+    // ---------- in the container ----------
+
+    @Test
+    void anAuditedChangeAndItsEventCommitOrRollBackTogether() throws Exception {
+        String username = unique("tx");
+        long before = auditEventsFor(username);
+
+        transaction.begin();
+        staff.create(new NewStaffAccount(username, "Tx Test", PASSWORD, EnumSet.of(Role.EDITOR)), "admin");
+        transaction.rollback();
+
+        assertThat(auditEventsFor(username)).isEqualTo(before);
+        assertThat(staff.find(username)).isEmpty();
+
+        staff.create(new NewStaffAccount(username, "Tx Test", PASSWORD, EnumSet.of(Role.EDITOR)), "admin");
+        assertThat(auditEventsFor(username)).isEqualTo(before + 1);
+        assertThat(staff.find(username)).isPresent();
+    }
+
+    @Test
+    void aJmsMessageReachesTheMessageDrivenBeanAndIsProcessedOnce() throws Exception {
+        String token = connectivity.sendPing();
+
+        long deadline = System.currentTimeMillis() + 20_000;
+        Optional<ConnectivityPing> ping = connectivity.find(token);
+        while (System.currentTimeMillis() < deadline && (ping.isEmpty() || ping.get().receivedAt() == null)) {
+            Thread.sleep(100);
+            ping = connectivity.find(token);
+        }
+        assertThat(ping).isPresent();
+        assertThat(ping.get().receivedAt()).as("received by the MDB").isNotNull();
+        Thread.sleep(500);
+        assertThat(connectivity.find(token).orElseThrow().deliveries()).isEqualTo(1);
+    }
+
+    private long auditEventsFor(String username) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select count(*) from audit_event where target_id = ?")) {
+            s.setString(1, username);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static void assertError(HttpResponse<String> response, int status, String code) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        JsonObject body = object(response);
+        assertThat(body.getString("error")).isEqualTo(code);
+        assertThat(body.getString("message")).isNotBlank().doesNotContain("Exception");
+    }
+}
