@@ -35,6 +35,7 @@ public class FirstRun {
     Optional<String> adminPassword;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void createFirstAdministrator() {
         Optional<String> generatedPassword;
         try {

@@ -1,0 +1,102 @@
+#!/usr/bin/env bash
+# Production-path check: the EAR on Payara Server Full with PostgreSQL and the ActiveMQ resource adapter.
+# Unpacks the server from the Maven repository, creates a throw-away domain on ports 28xxx, configures the
+# RAR (embedded broker), the PostgreSQL JDBC pool and jdbc/filodiretto, deploys the EAR, waits for
+# readiness, runs the self-test (JMS round trip + fault-tolerance retry) over HTTP, stops everything.
+# Needs: the EAR built (ear/target/filodiretto.ear); PostgreSQL on 127.0.0.1:5432 (installed and started
+# from Debian's packages when absent, as root).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT="$PWD"
+WORK="$ROOT/target/payara-server-check"
+PORTBASE=28000
+ADMIN_PORT=$((PORTBASE + 48))
+HTTP_PORT=$((PORTBASE + 80))
+DOMAIN=filodiretto-check
+DB=filodiretto_ci
+ADMIN_PASSWORD='Ci-server-check-2026'
+RAR_VERSION=6.1.7
+export FILODIRETTO_ADMIN_PASSWORD="$ADMIN_PASSWORD"
+
+log() { echo "[payara-server-check] $*"; }
+
+ensure_postgresql() {
+    if pg_isready -q -h 127.0.0.1 -p 5432 2>/dev/null; then return; fi
+    log "PostgreSQL not answering on 127.0.0.1:5432: installing/starting it"
+    if ! command -v pg_ctlcluster >/dev/null 2>&1; then
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+    fi
+    local version; version=$(ls /etc/postgresql | sort -V | tail -1)
+    local conf="/etc/postgresql/$version/main/pg_hba.conf"
+    if ! grep -q "filodiretto-ci trust" "$conf"; then
+        sed -i '1i host all all 127.0.0.1/32 trust # filodiretto-ci trust' "$conf"
+    fi
+    pg_ctlcluster --skip-systemctl-redirect "$version" main start || true
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && return; sleep 1; done
+    log "PostgreSQL did not start"; exit 1
+}
+
+psql_admin() { psql -h 127.0.0.1 -U postgres -d postgres -v ON_ERROR_STOP=1 -q "$@"; }
+
+[ -f ear/target/filodiretto.ear ] || { log "ear/target/filodiretto.ear missing: build first"; exit 1; }
+ensure_postgresql
+psql_admin -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+
+rm -rf "$WORK" && mkdir -p "$WORK"
+log "fetching Payara Server, the PostgreSQL driver and the ActiveMQ RAR from the Maven repository"
+./mvnw -q -B dependency:copy -Dartifact=fish.payara.distributions:payara:6.2025.9:zip -DoutputDirectory="$WORK"
+./mvnw -q -B dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 -DoutputDirectory="$WORK"
+./mvnw -q -B dependency:copy -Dartifact=org.apache.activemq:activemq-rar:$RAR_VERSION:rar -DoutputDirectory="$WORK"
+unzip -q "$WORK/payara-6.2025.9.zip" -d "$WORK"
+ASADMIN="$WORK/payara6/bin/asadmin"
+AS() { "$ASADMIN" --port "$ADMIN_PORT" --interactive=false "$@"; }
+
+cleanup() {
+    AS stop-domain "$DOMAIN" >/dev/null 2>&1 || true
+}
+[ "${KEEP_DOMAIN:-0}" = "1" ] || trap cleanup EXIT
+
+"$ASADMIN" --interactive=false create-domain --portbase "$PORTBASE" --nopassword "$DOMAIN" >/dev/null
+T0=$(date +%s)
+AS start-domain "$DOMAIN" >/dev/null
+log "domain started in $(( $(date +%s) - T0 )) s"
+
+AS add-library "$WORK/postgresql-42.7.14.jar" >/dev/null
+AS create-resource-adapter-config --property "ServerUrl=vm\://localhost?create\=false:BrokerXmlConfig=broker\:(vm\://localhost)?persistent\=true&useJmx\=false&dataDirectory\=$WORK/broker" activemq-rar-$RAR_VERSION >/dev/null
+AS deploy --type rar --name activemq-rar-$RAR_VERSION "$WORK/activemq-rar-$RAR_VERSION.rar" >/dev/null
+AS create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+    --steadypoolsize 4 --maxpoolsize 40 --isconnectvalidatereq true --validationmethod auto-commit \
+    --property "serverName=127.0.0.1:portNumber=5432:databaseName=$DB:user=postgres:password=trust-auth-ignores-this" filodiretto-pool >/dev/null
+AS create-jdbc-resource --connectionpoolid filodiretto-pool jdbc/filodiretto >/dev/null
+AS ping-connection-pool filodiretto-pool >/dev/null
+log "resource adapter and PostgreSQL pool configured"
+
+T0=$(date +%s)
+AS deploy --name filodiretto --contextroot / ear/target/filodiretto.ear >/dev/null
+log "EAR deployed in $(( $(date +%s) - T0 )) s"
+
+BASE="http://localhost:$HTTP_PORT"
+for _ in $(seq 1 60); do
+    if curl -fsS "$BASE/health/ready" >/dev/null 2>&1; then break; fi
+    sleep 1
+done
+READY=$(curl -sS "$BASE/health/ready")
+log "readiness: $READY"
+echo "$READY" | grep -q '"status":"UP"' || { log "FAILED: not ready"; tail -50 "$WORK/payara6/glassfish/domains/$DOMAIN/logs/server.log"; exit 1; }
+
+LOGIN=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/login.xhtml")
+[ "$LOGIN" = "200" ] || { log "FAILED: login page answered $LOGIN"; exit 1; }
+
+SELFTEST=$(curl -sS -u "admin:$ADMIN_PASSWORD" -w "\n%{http_code}" "$BASE/api/v1/system/self-test")
+log "self-test: $SELFTEST"
+echo "$SELFTEST" | tail -1 | grep -q '^200$' || { log "FAILED: self-test"; tail -80 "$WORK/payara6/glassfish/domains/$DOMAIN/logs/server.log"; exit 1; }
+echo "$SELFTEST" | grep -q '"attempts":3' || { log "FAILED: @Retry did not retry"; exit 1; }
+echo "$SELFTEST" | grep -q '"messaging":{"ok":true' || { log "FAILED: JMS round trip"; exit 1; }
+
+TABLES=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tA -c "select count(*) from flyway_schema_history where success")
+log "Flyway migrations applied on PostgreSQL: $TABLES"
+if psql -h 127.0.0.1 -U postgres -d "$DB" -q -c "update audit_event set actor = 'x'" 2>/dev/null; then
+    log "FAILED: the audit table accepted an UPDATE"; exit 1
+fi
+log "audit_event rejects UPDATE on PostgreSQL"
+log "OK: EAR deployed on Payara Server 6.2025.9 with PostgreSQL; JMS round trip and @Retry work"
