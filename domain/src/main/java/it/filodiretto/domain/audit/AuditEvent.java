@@ -14,7 +14,7 @@ import java.time.ZoneOffset;
  */
 @Entity
 @Table(name = "audit_event")
-public class AuditEvent {
+public class AuditEvent implements java.io.Serializable {
 
     @Id
     @Column(name = "seq")

@@ -27,7 +27,10 @@ final class RoleMatrix {
             new Entry("console/admin/staff.xhtml", true, Set.of("ADMIN")),
             new Entry("api/v1/staff", false, Set.of("ADMIN")),
             new Entry("api/v1/staff/admin", false, Set.of("ADMIN")),
-            new Entry("api/v1/system/self-test", false, Set.of("ADMIN")));
+            new Entry("api/v1/system/self-test", false, Set.of("ADMIN")),
+            new Entry("console/audit/events.xhtml", true, Set.of("PRIVACY_OFFICER")),
+            new Entry("api/v1/audit/verify", false, Set.of("PRIVACY_OFFICER")),
+            new Entry("api/v1/audit/checkpoint", false, Set.of("PRIVACY_OFFICER")));
 
     private RoleMatrix() {
     }

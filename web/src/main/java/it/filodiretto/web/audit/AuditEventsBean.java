@@ -1,0 +1,232 @@
+package it.filodiretto.web.audit;
+
+import it.filodiretto.domain.audit.AuditAction;
+import it.filodiretto.domain.audit.AuditEvent;
+import it.filodiretto.domain.audit.AuditEvents;
+import it.filodiretto.domain.audit.AuditFilter;
+import it.filodiretto.domain.audit.AuditVerification;
+import it.filodiretto.domain.audit.Checkpoint;
+import it.filodiretto.domain.audit.VerificationResult;
+import it.filodiretto.web.console.FacesFeedback;
+import it.filodiretto.web.console.ShellBean;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonWriterFactory;
+import jakarta.json.stream.JsonGenerator;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.StreamedContent;
+
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/** The privacy officer's audit page: filtered lazy table, details, CSV export, verification, checkpoint. */
+@Named
+@ViewScoped
+public class AuditEventsBean implements Serializable {
+
+    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+
+    @Inject
+    transient AuditEvents events;
+
+    @Inject
+    transient AuditVerification verification;
+
+    @Inject
+    transient FacesFeedback feedback;
+
+    @Inject
+    ShellBean shell;
+
+    private LocalDate from;
+    private LocalDate to;
+    private String actor;
+    private String action;
+    private String targetType;
+    private String targetId;
+
+    private AuditEvent selected;
+    private VerificationResult lastResult;
+    private Long checkpointSequence;
+    private String checkpointHash;
+
+    private final LazyDataModel<AuditEvent> model = new LazyDataModel<>() {
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, events.count(filter()));
+        }
+
+        @Override
+        public List<AuditEvent> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            return events.page(filter(), first, pageSize, true);
+        }
+
+        @Override
+        public String getRowKey(AuditEvent event) {
+            return Long.toString(event.sequence());
+        }
+
+        @Override
+        public AuditEvent getRowData(String rowKey) {
+            return events.bySequence(Long.parseLong(rowKey));
+        }
+    };
+
+    public AuditFilter filter() {
+        return new AuditFilter(
+                from == null ? null : from.atStartOfDay(ROME).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(ROME).toOffsetDateTime(),
+                actor, action, targetType, targetId);
+    }
+
+    public void clearFilters() {
+        from = null;
+        to = null;
+        actor = null;
+        action = null;
+        targetType = null;
+        targetId = null;
+    }
+
+    public void recordExport() {
+        verification.recordExport(filter(), "csv", user());
+    }
+
+    public void verify() {
+        try {
+            Checkpoint earlier = checkpointSequence == null && (checkpointHash == null || checkpointHash.isBlank())
+                    ? null : new Checkpoint(checkpointSequence == null ? -1 : checkpointSequence, checkpointHash, null);
+            lastResult = verification.verify(earlier, user());
+        } catch (RuntimeException e) {
+            feedback.failure(e);
+        }
+    }
+
+    public StreamedContent getCheckpointFile() {
+        Checkpoint head = verification.checkpoint(user());
+        byte[] text = head.printable(shell.getCityName()).getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder()
+                .name("audit-checkpoint-" + head.sequence() + ".txt")
+                .contentType("text/plain; charset=UTF-8")
+                .stream(() -> new ByteArrayInputStream(text))
+                .build();
+    }
+
+    /** The details JSON, indented for reading. */
+    public String prettyDetails(AuditEvent event) {
+        if (event == null) {
+            return "";
+        }
+        try {
+            JsonStructure json = Json.createReader(new StringReader(event.details())).read();
+            StringWriter out = new StringWriter();
+            JsonWriterFactory factory = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
+            factory.createWriter(out).write(json);
+            return out.toString().strip();
+        } catch (RuntimeException e) {
+            return event.details();
+        }
+    }
+
+    private static String user() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    public AuditAction[] getActions() {
+        return AuditAction.values();
+    }
+
+    public LazyDataModel<AuditEvent> getModel() {
+        return model;
+    }
+
+    public LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(LocalDate from) {
+        this.from = from;
+    }
+
+    public LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(LocalDate to) {
+        this.to = to;
+    }
+
+    public String getActor() {
+        return actor;
+    }
+
+    public void setActor(String actor) {
+        this.actor = actor;
+    }
+
+    public String getAction() {
+        return action;
+    }
+
+    public void setAction(String action) {
+        this.action = action;
+    }
+
+    public String getTargetType() {
+        return targetType;
+    }
+
+    public void setTargetType(String targetType) {
+        this.targetType = targetType;
+    }
+
+    public String getTargetId() {
+        return targetId;
+    }
+
+    public void setTargetId(String targetId) {
+        this.targetId = targetId;
+    }
+
+    public AuditEvent getSelected() {
+        return selected;
+    }
+
+    public void setSelected(AuditEvent selected) {
+        this.selected = selected;
+    }
+
+    public VerificationResult getLastResult() {
+        return lastResult;
+    }
+
+    public Long getCheckpointSequence() {
+        return checkpointSequence;
+    }
+
+    public void setCheckpointSequence(Long checkpointSequence) {
+        this.checkpointSequence = checkpointSequence;
+    }
+
+    public String getCheckpointHash() {
+        return checkpointHash;
+    }
+
+    public void setCheckpointHash(String checkpointHash) {
+        this.checkpointHash = checkpointHash;
+    }
+}

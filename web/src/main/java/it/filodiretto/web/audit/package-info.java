@@ -1,0 +1,2 @@
+/** The audit trail over HTTP: the privacy officer's page and the verification API. */
+package it.filodiretto.web.audit;
