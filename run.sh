@@ -31,6 +31,9 @@ RAR="$RUNTIME/activemq-rar-6.1.7.rar"
 sed -e "s|@DATA_DIR@|$DATA_DIR|g" -e "s|@RAR@|$RAR|g" web/src/main/payara/postboot.txt > "$DATA_DIR/postboot.txt"
 cp web/target/filodiretto.war "$DATA_DIR/ROOT.war"
 
+# The application calls itself (sandbox gateway, webhooks, self-test) at this address.
+export FILODIRETTO_SELF_URL="${FILODIRETTO_SELF_URL:-http://localhost:$PORT}"
+
 echo "Filo Diretto starting on http://localhost:$PORT/  (data in $DATA_DIR)"
 exec java ${JAVA_OPTS:--Xmx768m} -jar "$RUNTIME/payara-micro.jar" \
     --nocluster \

@@ -62,6 +62,7 @@ AS start-domain "$DOMAIN" >/dev/null
 log "domain started in $(( $(date +%s) - T0 )) s"
 
 AS add-library "$WORK/postgresql-42.7.14.jar" >/dev/null
+AS create-system-properties "filodiretto.self-url=http\\://localhost\\:$HTTP_PORT" >/dev/null
 AS create-resource-adapter-config --property "ServerUrl=vm\://localhost?create\=false:BrokerXmlConfig=broker\:(vm\://localhost)?persistent\=true&useJmx\=false&dataDirectory\=$WORK/broker" activemq-rar-$RAR_VERSION >/dev/null
 AS deploy --type rar --name activemq-rar-$RAR_VERSION "$WORK/activemq-rar-$RAR_VERSION.rar" >/dev/null
 AS create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \

@@ -20,6 +20,9 @@ public enum AuditAction {
     AUDIT_VERIFIED,
     AUDIT_EXPORTED,
     AUDIT_CHECKPOINT_EXPORTED,
+    // WhatsApp
+    TEMPLATE_DECLARED,
+    WHATSAPP_TEST_SENT,
     // system
     SYSTEM_BOOTSTRAPPED,
     SYSTEM_SELF_TEST

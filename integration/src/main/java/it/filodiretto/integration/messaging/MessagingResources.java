@@ -3,6 +3,7 @@ package it.filodiretto.integration.messaging;
 import jakarta.ejb.Singleton;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.AdministeredObjectDefinition;
+import jakarta.resource.AdministeredObjectDefinitions;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 /**
@@ -19,16 +20,26 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
         transactionSupport = TransactionSupportLevel.XATransaction,
         minPoolSize = 1,
         maxPoolSize = 64)
-@AdministeredObjectDefinition(
-        name = MessagingResources.PING_QUEUE,
-        interfaceName = "jakarta.jms.Queue",
-        className = "org.apache.activemq.command.ActiveMQQueue",
-        resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-        properties = "PhysicalName=" + MessagingResources.PING_QUEUE_NAME)
+@AdministeredObjectDefinitions({
+        @AdministeredObjectDefinition(
+                name = MessagingResources.PING_QUEUE,
+                interfaceName = "jakarta.jms.Queue",
+                className = "org.apache.activemq.command.ActiveMQQueue",
+                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+                properties = "PhysicalName=" + MessagingResources.PING_QUEUE_NAME),
+        @AdministeredObjectDefinition(
+                name = MessagingResources.WEBHOOK_QUEUE,
+                interfaceName = "jakarta.jms.Queue",
+                className = "org.apache.activemq.command.ActiveMQQueue",
+                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+                properties = "PhysicalName=" + MessagingResources.WEBHOOK_QUEUE_NAME)
+})
 public class MessagingResources {
 
     public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.7";
     public static final String CONNECTION_FACTORY = "java:app/jms/FiloDirettoConnectionFactory";
     public static final String PING_QUEUE = "java:app/jms/SystemPingQueue";
     public static final String PING_QUEUE_NAME = "filodiretto.system.ping";
+    public static final String WEBHOOK_QUEUE = "java:app/jms/WebhookQueue";
+    public static final String WEBHOOK_QUEUE_NAME = "filodiretto.whatsapp.webhook";
 }

@@ -1,12 +1,25 @@
 package it.filodiretto.web.api;
 
+import it.filodiretto.web.audit.AuditResource;
+import it.filodiretto.web.staff.StaffResource;
+import it.filodiretto.web.system.ProbeResource;
+import it.filodiretto.web.system.SystemResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
 
+import java.util.Set;
+
 /**
  * The JSON API under {@code /api}: {@code /api/v1/...} for the city's systems and automation. The
- * webhook and the sandbox have applications of their own, so each path prefix serves only its resources.
+ * webhook and the sandbox have applications of their own, so each path prefix serves only its resources:
+ * a new API resource is added here.
  */
 @ApplicationPath("api")
 public class ApiApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return Set.of(StaffResource.class, SystemResource.class, ProbeResource.class, AuditResource.class,
+                DomainExceptionMapper.class, UnexpectedExceptionMapper.class);
+    }
 }

@@ -1,0 +1,50 @@
+package it.filodiretto.domain.whatsapp;
+
+import java.util.List;
+
+/**
+ * A message the city sends. Free-form kinds ({@link Text}, {@link Buttons}, {@link ListMenu}) are allowed
+ * only inside the 24-hour window after the citizen's last message; broadcasts use {@link Template}.
+ * {@code to} is an E.164 number ("+39...") or a WhatsApp id.
+ */
+public sealed interface OutboundMessage {
+
+    String to();
+
+    record Text(String to, String body) implements OutboundMessage {
+    }
+
+    /** An approved template with its parameters ({@code {{1}}}, {{2}}… in order). */
+    record Template(String to, String name, String language, List<String> headerParameters,
+                    List<String> bodyParameters, List<String> buttonParameters) implements OutboundMessage {
+        public Template {
+            headerParameters = headerParameters == null ? List.of() : List.copyOf(headerParameters);
+            bodyParameters = bodyParameters == null ? List.of() : List.copyOf(bodyParameters);
+            buttonParameters = buttonParameters == null ? List.of() : List.copyOf(buttonParameters);
+        }
+    }
+
+    /** Interactive reply buttons (at most 3). */
+    record Buttons(String to, String header, String body, String footer, List<Choice> buttons) implements OutboundMessage {
+        public Buttons {
+            buttons = List.copyOf(buttons);
+        }
+    }
+
+    /** Interactive list: one button opening sections of rows. */
+    record ListMenu(String to, String header, String body, String footer, String buttonLabel,
+                    List<Section> sections) implements OutboundMessage {
+        public ListMenu {
+            sections = List.copyOf(sections);
+        }
+    }
+
+    record Choice(String id, String title, String description) {
+    }
+
+    record Section(String title, List<Choice> rows) {
+        public Section {
+            rows = List.copyOf(rows);
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package it.filodiretto.domain.whatsapp;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Pre-flight check of a template message, with WhatsApp's rules, before anything is sent: the template is
+ * approved, every parameter is given, none is empty, body parameters carry no line breaks, tabs or more
+ * than four consecutive spaces, a header parameter fits 60 characters, and the rendered body fits 1,024.
+ * Each problem is a message key with its arguments.
+ */
+public final class TemplateCheck {
+
+    public record Problem(String code, String messageKey, Object... arguments) {
+    }
+
+    private TemplateCheck() {
+    }
+
+    public static List<Problem> preflight(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters) {
+        List<Problem> problems = new ArrayList<>();
+        if (template == null) {
+            problems.add(new Problem("unknown_template", "error.template.unknown"));
+            return problems;
+        }
+        if (!template.isApproved()) {
+            problems.add(new Problem("template_not_approved", "error.template.notApproved", template.name(), template.status()));
+        }
+        List<String> header = headerParameters == null ? List.of() : headerParameters;
+        List<String> body = bodyParameters == null ? List.of() : bodyParameters;
+        if (header.size() != template.headerParameterCount()) {
+            problems.add(new Problem("header_parameter_count", "error.template.headerCount", template.headerParameterCount(), header.size()));
+        }
+        if (body.size() != template.bodyParameterCount()) {
+            problems.add(new Problem("body_parameter_count", "error.template.bodyCount", template.bodyParameterCount(), body.size()));
+        }
+        for (int i = 0; i < body.size(); i++) {
+            String p = body.get(i);
+            if (p == null || p.isBlank()) {
+                problems.add(new Problem("empty_parameter", "error.template.emptyParameter", i + 1));
+            } else if (p.contains("\n") || p.contains("\t") || p.contains("     ")) {
+                problems.add(new Problem("parameter_format", "error.template.parameterFormat", i + 1));
+            }
+        }
+        for (int i = 0; i < header.size(); i++) {
+            String p = header.get(i);
+            if (p == null || p.isBlank()) {
+                problems.add(new Problem("empty_parameter", "error.template.emptyHeaderParameter", i + 1));
+            } else if (p.length() > 60 || p.contains("\n")) {
+                problems.add(new Problem("header_parameter_format", "error.template.headerParameterFormat", i + 1));
+            }
+        }
+        String rendered = MessageTemplate.render(template.bodyText(), body);
+        if (rendered.length() > 1024) {
+            problems.add(new Problem("body_too_long", "error.template.bodyTooLong", rendered.length()));
+        }
+        return problems;
+    }
+}

@@ -1,0 +1,99 @@
+package it.filodiretto.domain.whatsapp;
+
+import it.filodiretto.domain.common.TimeSource;
+import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+
+/**
+ * Everything that arrives from WhatsApp, recorded once and then announced as CDI events in the same
+ * transaction: subscriptions and the assistant observe {@link InboundMessage}, dispatch observes
+ * {@link StatusUpdate}, consent observes {@link PreferenceUpdate}. A duplicate delivery of the same event
+ * (same message id, same wamid and status) is recorded and announced only the first time.
+ */
+@Stateless
+public class WhatsAppEvents {
+
+    @PersistenceContext(unitName = "filodiretto")
+    EntityManager em;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    Event<InboundMessage> inbound;
+
+    @Inject
+    Event<StatusUpdate> statuses;
+
+    @Inject
+    Event<PreferenceUpdate> preferences;
+
+    /** Stores a raw signed webhook body; returns its id for asynchronous processing. */
+    public long store(String body) {
+        RawWebhookEvent event = new RawWebhookEvent(body, time.now());
+        em.persist(event);
+        em.flush();
+        return event.id();
+    }
+
+    public RawWebhookEvent raw(long id) {
+        return em.find(RawWebhookEvent.class, id);
+    }
+
+    /** @return false when this message id was already recorded (a repeated delivery) */
+    public boolean receive(InboundMessage message) {
+        boolean seen = !em.createQuery("select m.id from InboundMessageRecord m where m.messageId = :id", Long.class)
+                .setParameter("id", message.messageId()).setMaxResults(1).getResultList().isEmpty();
+        if (seen) {
+            return false;
+        }
+        em.persist(new InboundMessageRecord(message, time.now()));
+        em.flush();
+        inbound.fire(message);
+        return true;
+    }
+
+    /** @return false when this (wamid, status) was already recorded */
+    public boolean status(StatusUpdate update) {
+        boolean seen = !em.createQuery("select s.id from StatusRecord s where s.wamid = :w and s.status = :s", Long.class)
+                .setParameter("w", update.wamid()).setParameter("s", update.status()).setMaxResults(1).getResultList().isEmpty();
+        if (seen) {
+            return false;
+        }
+        em.persist(new StatusRecord(update, time.now()));
+        em.flush();
+        statuses.fire(update);
+        return true;
+    }
+
+    public void preference(PreferenceUpdate update) {
+        preferences.fire(update);
+    }
+
+    public void processed(long rawId) {
+        RawWebhookEvent raw = em.find(RawWebhookEvent.class, rawId);
+        if (raw != null) {
+            raw.markProcessed(time.now());
+        }
+    }
+
+    public List<InboundMessageRecord> recentInbound(int max) {
+        return em.createQuery("select m from InboundMessageRecord m order by m.id desc", InboundMessageRecord.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    public List<StatusRecord> recentStatuses(int max) {
+        return em.createQuery("select s from StatusRecord s order by s.id desc", StatusRecord.class)
+                .setMaxResults(max).getResultList();
+    }
+
+    public List<StatusRecord> statusesOf(String wamid) {
+        return em.createQuery("select s from StatusRecord s where s.wamid = :w order by s.id", StatusRecord.class)
+                .setParameter("w", wamid).getResultList();
+    }
+}

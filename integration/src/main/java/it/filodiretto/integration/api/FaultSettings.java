@@ -1,0 +1,9 @@
+package it.filodiretto.integration.api;
+
+/**
+ * The sandbox's injected faults (rates between 0 and 1, latency in ms) and its throughput limit in
+ * messages per second (429 with code 130429 above it).
+ */
+public record FaultSettings(double serverErrorRate, double rateLimitRate, long latencyMs, double timeoutRate,
+                            double permanentErrorRate, int maxMessagesPerSecond) {
+}

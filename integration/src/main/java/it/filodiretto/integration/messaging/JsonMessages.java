@@ -1,0 +1,42 @@
+package it.filodiretto.integration.messaging;
+
+import jakarta.jms.Connection;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageProducer;
+import jakarta.jms.Queue;
+import jakarta.jms.Session;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+
+/** Sending and reading the application's JMS messages: JSON text, enlisted in the caller's transaction. */
+public final class JsonMessages {
+
+    private JsonMessages() {
+    }
+
+    public static void send(ConnectionFactory factory, Queue queue, JsonObject body, int priority) {
+        try (Connection connection = factory.createConnection();
+             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+             MessageProducer producer = session.createProducer(queue)) {
+            producer.setPriority(priority);
+            producer.send(session.createTextMessage(body.toString()));
+        } catch (JMSException e) {
+            throw new MessagingFailure("could not send to " + queue, e);
+        }
+    }
+
+    /** The JSON body of a message; a malformed one is refused (rolled back, then dead-lettered by the broker). */
+    public static JsonObject read(Message message) {
+        try {
+            return Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+        } catch (JMSException | ClassCastException | JsonParsingException | NullPointerException e) {
+            throw new IllegalArgumentException("malformed message", e);
+        }
+    }
+}

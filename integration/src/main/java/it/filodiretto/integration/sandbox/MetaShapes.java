@@ -1,0 +1,78 @@
+package it.filodiretto.integration.sandbox;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+
+/** JSON the way Meta shapes it: webhook envelopes, inbound messages, statuses, error answers, wamids. */
+final class MetaShapes {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private MetaShapes() {
+    }
+
+    static String wamid() {
+        byte[] bytes = new byte[24];
+        RANDOM.nextBytes(bytes);
+        return "wamid." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+
+    /** A stable business-scoped user id for a number (Meta's BSUID is opaque; so is this). */
+    static String userId(String digits) {
+        try {
+            byte[] h = MessageDigest.getInstance("SHA-256").digest(("filodiretto-sandbox:" + digits).getBytes(StandardCharsets.UTF_8));
+            return "IT." + HexFormat.of().formatHex(h, 0, 12).toUpperCase(java.util.Locale.ROOT);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonObject error(int code, String message) {
+        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                .add("message", message).add("type", "OAuthException").add("code", code)
+                .add("fbtrace_id", "sandbox")).build();
+    }
+
+    static JsonObject envelope(String wabaId, String phoneNumberId, JsonObjectBuilder value) {
+        value.add("messaging_product", "whatsapp")
+                .add("metadata", Json.createObjectBuilder().add("display_phone_number", "390000000000")
+                        .add("phone_number_id", phoneNumberId));
+        return Json.createObjectBuilder()
+                .add("object", "whatsapp_business_account")
+                .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", wabaId)
+                        .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                .add("field", "messages").add("value", value)))))
+                .build();
+    }
+
+    /** One status of a message we "delivered". */
+    record Status(String wamid, String digits, String status, long epochSecond) {
+    }
+
+    static JsonObjectBuilder statuses(List<Status> statuses) {
+        JsonArrayBuilder array = Json.createArrayBuilder();
+        for (Status s : statuses) {
+            array.add(Json.createObjectBuilder()
+                    .add("id", s.wamid())
+                    .add("status", s.status())
+                    .add("timestamp", Long.toString(s.epochSecond()))
+                    .add("recipient_id", s.digits())
+                    .add("conversation", Json.createObjectBuilder().add("id", "sandbox-conversation")
+                            .add("origin", Json.createObjectBuilder().add("type", "utility")))
+                    .add("pricing", Json.createObjectBuilder().add("billable", true).add("pricing_model", "PMP")
+                            .add("category", "utility")));
+        }
+        return Json.createObjectBuilder().add("statuses", array);
+    }
+}

@@ -1,0 +1,71 @@
+package it.filodiretto.integration.sandbox;
+
+import it.filodiretto.integration.api.FaultSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * The sandbox's injected faults (rates between 0 and 1, latency in ms) and its throughput limit, like
+ * Meta's per-number limit: above it the sandbox answers 429 with code 130429.
+ */
+@ApplicationScoped
+public class SandboxFaults {
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.sandbox.max-messages-per-second", defaultValue = "1000")
+    int configuredLimit;
+
+    private volatile FaultSettings settings;
+    private long windowSecond;
+    private int inWindow;
+
+    @PostConstruct
+    void init() {
+        settings = new FaultSettings(0, 0, 0, 0, 0, configuredLimit);
+    }
+
+    public FaultSettings get() {
+        return settings;
+    }
+
+    public FaultSettings set(FaultSettings requested) {
+        settings = new FaultSettings(rate(requested.serverErrorRate()), rate(requested.rateLimitRate()),
+                Math.max(0, Math.min(60_000, requested.latencyMs())), rate(requested.timeoutRate()),
+                rate(requested.permanentErrorRate()),
+                requested.maxMessagesPerSecond() <= 0 ? configuredLimit : requested.maxMessagesPerSecond());
+        return settings;
+    }
+
+    public void reset() {
+        init();
+    }
+
+    /** Counts one request against the limit of the current second; false when over it. */
+    public synchronized boolean admit() {
+        long second = System.currentTimeMillis() / 1000;
+        if (second != windowSecond) {
+            windowSecond = second;
+            inWindow = 0;
+        }
+        if (inWindow >= settings.maxMessagesPerSecond()) {
+            return false;
+        }
+        inWindow++;
+        return true;
+    }
+
+    static boolean roll(double rate) {
+        return rate > 0 && ThreadLocalRandom.current().nextDouble() < rate;
+    }
+
+    private static double rate(double value) {
+        if (Double.isNaN(value)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(1, value));
+    }
+}

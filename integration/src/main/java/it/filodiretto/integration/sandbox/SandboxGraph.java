@@ -1,0 +1,287 @@
+package it.filodiretto.integration.sandbox;
+
+import it.filodiretto.integration.api.GraphAnswer;
+import it.filodiretto.integration.api.FaultSettings;
+import it.filodiretto.integration.api.SandboxMessage;
+import it.filodiretto.domain.whatsapp.MessageTemplate;
+import it.filodiretto.domain.whatsapp.TemplateRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The sandbox's Cloud API: validates a send request the way Meta does, applies the injected faults and
+ * the throughput limit, stores the message for the simulated phone, answers with a {@code wamid.} id and
+ * then reports statuses by signed webhooks.
+ */
+@ApplicationScoped
+public class SandboxGraph {
+
+    @Inject
+    SandboxFaults faults;
+
+    @Inject
+    SandboxStore store;
+
+    @Inject
+    StatusReporter reporter;
+
+    @Inject
+    TemplateRegistry templates;
+
+    public GraphAnswer send(String authorization, JsonObject payload, boolean marketing) {
+        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() < 8) {
+            return new GraphAnswer(401, MetaShapes.error(190, "Invalid OAuth access token - Cannot parse access token"));
+        }
+        FaultSettings f = faults.get();
+        if (f.latencyMs() > 0) {
+            sleep(f.latencyMs());
+        }
+        if (SandboxFaults.roll(f.timeoutRate())) {
+            sleep(15_000);
+            return new GraphAnswer(504, MetaShapes.error(131000, "Gateway timeout (sandbox)"));
+        }
+        if (SandboxFaults.roll(f.serverErrorRate())) {
+            return new GraphAnswer(500, MetaShapes.error(131000, "Something went wrong (sandbox fault injection)"));
+        }
+        if (SandboxFaults.roll(f.rateLimitRate()) || !faults.admit()) {
+            return new GraphAnswer(429, MetaShapes.error(130429, "Rate limit hit: cloud API message throughput has been reached"));
+        }
+        if (payload == null || !"whatsapp".equals(payload.getString("messaging_product", null))) {
+            return invalid("messaging_product must be \"whatsapp\"");
+        }
+        String to = payload.getString("to", "").replaceAll("[^0-9]", "");
+        if (to.length() < 8 || to.length() > 15) {
+            return invalid("to: a phone number in international format is required");
+        }
+        if (SandboxFaults.roll(f.permanentErrorRate())) {
+            return new GraphAnswer(400, MetaShapes.error(131026, "Message undeliverable (sandbox fault injection)"));
+        }
+        String phone = "+" + to;
+        String type = payload.getString("type", "text");
+        SandboxMessage row;
+        switch (type) {
+            case "text" -> {
+                JsonObject text = payload.getJsonObject("text");
+                String body = text == null ? null : text.getString("body", null);
+                if (body == null || body.isBlank() || body.length() > 4096) {
+                    return invalid("text.body is required, at most 4096 characters");
+                }
+                if (!inWindow(phone)) {
+                    return new GraphAnswer(400, MetaShapes.error(131047, "Re-engagement message: more than 24 hours have passed since the recipient last replied"));
+                }
+                row = row(phone, "text", null, null, null, body, null, null, null, marketing);
+            }
+            case "template" -> {
+                JsonObject template = payload.getJsonObject("template");
+                if (template == null) {
+                    return invalid("template is required");
+                }
+                String name = template.getString("name", "");
+                JsonObject language = template.getJsonObject("language");
+                String code = language == null ? "it" : language.getString("code", "it");
+                MessageTemplate t = templates.find(name, code).orElse(null);
+                if (t == null) {
+                    return new GraphAnswer(404, MetaShapes.error(132001, "Template name does not exist in the translation"));
+                }
+                if (t.status() == MessageTemplate.Status.PAUSED) {
+                    return new GraphAnswer(400, MetaShapes.error(132015, "Template is paused"));
+                }
+                if (!t.isApproved()) {
+                    return new GraphAnswer(400, MetaShapes.error(132016, "Template is not approved (" + t.status() + ")"));
+                }
+                List<String> header = parameters(template, "header");
+                List<String> body = parameters(template, "body");
+                if (header.size() != t.headerParameterCount() || body.size() != t.bodyParameterCount()) {
+                    return new GraphAnswer(400, MetaShapes.error(132000, "Number of parameters does not match the expected number of params"));
+                }
+                if (marketing != (t.category() == it.filodiretto.domain.whatsapp.MessageCategory.MARKETING)) {
+                    return invalid(marketing ? "only MARKETING templates go to marketing_messages"
+                            : "MARKETING templates must be sent through marketing_messages");
+                }
+                JsonArrayBuilder buttons = Json.createArrayBuilder();
+                List<JsonObject> payloads = buttonPayloads(template);
+                List<String> replies = t.quickReplies();
+                for (int i = 0; i < replies.size(); i++) {
+                    String id = i < payloads.size() ? payloads.get(i).getString("payload", replies.get(i)) : replies.get(i);
+                    buttons.add(Json.createObjectBuilder().add("id", id).add("title", replies.get(i)));
+                }
+                JsonArrayBuilder all = Json.createArrayBuilder();
+                header.forEach(all::add);
+                body.forEach(all::add);
+                row = row(phone, "template", t.name(), all.build().toString(), MessageTemplate.render(t.headerText(), header),
+                        MessageTemplate.render(t.bodyText(), body), t.footerText(), buttons.build().toString(), null, marketing);
+            }
+            case "interactive" -> {
+                if (!inWindow(phone)) {
+                    return new GraphAnswer(400, MetaShapes.error(131047, "Re-engagement message: more than 24 hours have passed since the recipient last replied"));
+                }
+                GraphAnswer problem = validateInteractive(payload.getJsonObject("interactive"));
+                if (problem != null) {
+                    return problem;
+                }
+                JsonObject i = payload.getJsonObject("interactive");
+                JsonObject header = i.getJsonObject("header");
+                JsonObject footer = i.getJsonObject("footer");
+                JsonObject action = i.getJsonObject("action");
+                String buttons = null;
+                String list = null;
+                if ("button".equals(i.getString("type"))) {
+                    JsonArrayBuilder b = Json.createArrayBuilder();
+                    for (JsonValue v : action.getJsonArray("buttons")) {
+                        JsonObject reply = v.asJsonObject().getJsonObject("reply");
+                        b.add(Json.createObjectBuilder().add("id", reply.getString("id")).add("title", reply.getString("title")));
+                    }
+                    buttons = b.build().toString();
+                } else {
+                    list = Json.createObjectBuilder().add("button", action.getString("button"))
+                            .add("sections", action.getJsonArray("sections")).build().toString();
+                }
+                row = row(phone, "interactive", null, null, header == null ? null : header.getString("text", null),
+                        i.getJsonObject("body").getString("text"), footer == null ? null : footer.getString("text", null),
+                        buttons, list, marketing);
+            }
+            default -> {
+                return invalid("type " + type + " is not supported by the sandbox (text, template, interactive)");
+            }
+        }
+        store.insert(row);
+        reporter.accepted(row.wamid(), to);
+        return new GraphAnswer(200, Json.createObjectBuilder()
+                .add("messaging_product", "whatsapp")
+                .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("input", payload.getString("to")).add("wa_id", to)))
+                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("id", row.wamid()).add("message_status", "accepted")))
+                .build());
+    }
+
+    private boolean inWindow(String phone) {
+        OffsetDateTime last = store.lastInbound(phone);
+        return last != null && Duration.between(last, OffsetDateTime.now(ZoneOffset.UTC)).toHours() < 24;
+    }
+
+    private static GraphAnswer validateInteractive(JsonObject i) {
+        if (i == null || i.getJsonObject("body") == null || i.getJsonObject("body").getString("text", "").isBlank()) {
+            return invalid("interactive.body.text is required");
+        }
+        if (i.getJsonObject("body").getString("text").length() > 1024) {
+            return invalid("interactive.body.text: at most 1024 characters");
+        }
+        JsonObject action = i.getJsonObject("action");
+        if (action == null) {
+            return invalid("interactive.action is required");
+        }
+        String type = i.getString("type", "");
+        if ("button".equals(type)) {
+            JsonArray buttons = action.getJsonArray("buttons");
+            if (buttons == null || buttons.isEmpty() || buttons.size() > 3) {
+                return invalid("interactive buttons: 1 to 3 reply buttons");
+            }
+            Set<String> ids = new HashSet<>();
+            for (JsonValue v : buttons) {
+                JsonObject reply = v.asJsonObject().getJsonObject("reply");
+                if (reply == null || reply.getString("title", "").isBlank() || reply.getString("title").length() > 20
+                        || reply.getString("id", "").isBlank() || reply.getString("id").length() > 256 || !ids.add(reply.getString("id"))) {
+                    return invalid("each reply button needs a unique id (≤256) and a title (≤20 characters)");
+                }
+            }
+            return null;
+        }
+        if ("list".equals(type)) {
+            JsonArray sections = action.getJsonArray("sections");
+            if (action.getString("button", "").isBlank() || action.getString("button").length() > 20) {
+                return invalid("list: button label required, at most 20 characters");
+            }
+            int rows = 0;
+            if (sections == null || sections.isEmpty() || sections.size() > 10) {
+                return invalid("list: 1 to 10 sections");
+            }
+            for (JsonValue s : sections) {
+                JsonArray r = s.asJsonObject().getJsonArray("rows");
+                if (r == null || r.isEmpty()) {
+                    return invalid("list: every section needs rows");
+                }
+                for (JsonValue row : r) {
+                    rows++;
+                    String title = row.asJsonObject().getString("title", "");
+                    if (title.isBlank() || title.length() > 24 || row.asJsonObject().getString("id", "").isBlank()) {
+                        return invalid("list rows need an id and a title (≤24 characters)");
+                    }
+                }
+            }
+            if (rows > 10) {
+                return invalid("list: at most 10 rows in all");
+            }
+            return null;
+        }
+        return invalid("interactive.type must be button or list");
+    }
+
+    private static List<String> parameters(JsonObject template, String componentType) {
+        List<String> values = new ArrayList<>();
+        JsonArray components = template.getJsonArray("components");
+        if (components == null) {
+            return values;
+        }
+        for (JsonValue c : components) {
+            JsonObject component = c.asJsonObject();
+            if (componentType.equals(component.getString("type", ""))) {
+                JsonArray parameters = component.getJsonArray("parameters");
+                if (parameters != null) {
+                    for (JsonValue p : parameters) {
+                        values.add(p.asJsonObject().getString("text", ""));
+                    }
+                }
+            }
+        }
+        return values;
+    }
+
+    private static List<JsonObject> buttonPayloads(JsonObject template) {
+        List<JsonObject> payloads = new ArrayList<>();
+        JsonArray components = template.getJsonArray("components");
+        if (components != null) {
+            for (JsonValue c : components) {
+                JsonObject component = c.asJsonObject();
+                if ("button".equals(component.getString("type", "")) && component.getJsonArray("parameters") != null
+                        && !component.getJsonArray("parameters").isEmpty()) {
+                    payloads.add(component.getJsonArray("parameters").getJsonObject(0));
+                }
+            }
+        }
+        return payloads;
+    }
+
+    private static SandboxMessage row(String phone, String kind, String template, String parameters, String header, String text,
+                                        String footer, String buttons, String list, boolean marketing) {
+        return new SandboxMessage(MetaShapes.wamid(), "OUT", phone, kind, template, parameters, header, text, footer, buttons,
+                list, "accepted", marketing, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
+    }
+
+    private static GraphAnswer invalid(String message) {
+        return new GraphAnswer(400, MetaShapes.error(100, "(#100) Invalid parameter: " + message));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package it.filodiretto.integration.sandbox;
+
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.MessageTemplate;
+import it.filodiretto.domain.whatsapp.TemplateRegistry;
+import it.filodiretto.integration.whatsapp.WhatsAppSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.logging.Logger;
+
+/**
+ * With the sandbox on and no template declared yet, declares a few typical approved templates
+ * ({@code sandbox/demo-templates.json}) so that a newcomer can send something at once. Never in production.
+ */
+@Startup
+@Singleton
+@DependsOn("SchemaMigration")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class SandboxSetup {
+
+    private static final Logger LOG = Logger.getLogger(SandboxSetup.class.getName());
+
+    @Inject
+    WhatsAppSettings settings;
+
+    @Inject
+    TemplateRegistry templates;
+
+    @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void declareDemoTemplates() {
+        if (!settings.isSandbox() || templates.count() > 0) {
+            return;
+        }
+        try (InputStream in = SandboxSetup.class.getResourceAsStream("/sandbox/demo-templates.json")) {
+            for (JsonValue v : Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readArray()) {
+                JsonObject t = v.asJsonObject();
+                List<String> replies = t.containsKey("quickReplies")
+                        ? t.getJsonArray("quickReplies").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
+                        : List.of();
+                templates.declare(t.getString("name"), t.getString("language"), MessageCategory.valueOf(t.getString("category")),
+                        MessageTemplate.Status.APPROVED, t.getString("header", null), t.getString("body"),
+                        t.getString("footer", null), replies, MessageTemplate.Source.CONSOLE, null);
+            }
+            LOG.info("Sandbox: demo message templates declared.");
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warning(() -> "Sandbox: demo templates not declared: " + e);
+        }
+    }
+}

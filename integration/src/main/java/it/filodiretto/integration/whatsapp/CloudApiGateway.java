@@ -1,0 +1,44 @@
+package it.filodiretto.integration.whatsapp;
+
+import it.filodiretto.domain.whatsapp.ErrorClass;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.OutboundMessage;
+import it.filodiretto.domain.whatsapp.SendResult;
+import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The domain's gateway over the Cloud API: builds the payload, sends, and turns every outcome into a result. */
+@ApplicationScoped
+public class CloudApiGateway implements WhatsAppGateway {
+
+    private static final Logger LOG = Logger.getLogger(CloudApiGateway.class.getName());
+
+    @Inject
+    CloudApiSender sender;
+
+    @Override
+    public SendResult send(OutboundMessage message, MessageCategory category) {
+        try {
+            String wamid = sender.send(Payloads.of(message), category == MessageCategory.MARKETING);
+            LOG.fine(() -> "sent to " + PhoneMask.mask(message.to()) + ": " + wamid);
+            return new SendResult.Accepted(wamid);
+        } catch (ApiError e) {
+            LOG.log(e.errorClass() == ErrorClass.PERMANENT ? Level.INFO : Level.WARNING, () -> "not sent to "
+                    + PhoneMask.mask(message.to()) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")");
+            return new SendResult.Refused(e.errorClass(), e.httpStatus(), e.code(), e.getMessage());
+        } catch (CircuitBreakerOpenException e) {
+            return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "circuit open: the API failed repeatedly");
+        } catch (BulkheadException e) {
+            return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "too many concurrent calls");
+        } catch (TimeoutException e) {
+            return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "timeout");
+        }
+    }
+}

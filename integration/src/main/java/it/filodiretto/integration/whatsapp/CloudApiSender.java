@@ -1,0 +1,112 @@
+package it.filodiretto.integration.whatsapp;
+
+import it.filodiretto.domain.whatsapp.ErrorClass;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.faulttolerance.Bulkhead;
+import org.eclipse.microprofile.faulttolerance.CircuitBreaker;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.faulttolerance.Timeout;
+import org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException;
+import org.eclipse.microprofile.rest.client.RestClientBuilder;
+
+import java.io.StringReader;
+import java.net.URI;
+import java.time.temporal.ChronoUnit;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The one bean that calls the Cloud API send endpoints, guarded by MicroProfile Fault Tolerance: a timeout
+ * per attempt, retries with delay and jitter on transient errors only, a circuit breaker that opens when
+ * most recent calls fail transiently, and a bulkhead bounding concurrent calls. Every threshold can be
+ * changed with MicroProfile Config, e.g.
+ * {@code it.filodiretto.integration.whatsapp.CloudApiSender/send/Retry/maxRetries=5} (docs/configuration.md).
+ */
+@ApplicationScoped
+public class CloudApiSender {
+
+    @Inject
+    WhatsAppSettings settings;
+
+    private volatile CloudApiClient client;
+
+    CloudApiClient client() {
+        CloudApiClient c = client;
+        if (c == null) {
+            synchronized (this) {
+                if (client == null) {
+                    client = RestClientBuilder.newBuilder()
+                            .baseUri(URI.create(settings.baseUrl()))
+                            .connectTimeout(3, TimeUnit.SECONDS)
+                            .readTimeout(8, TimeUnit.SECONDS)
+                            .build(CloudApiClient.class);
+                }
+                c = client;
+            }
+        }
+        return c;
+    }
+
+    /** Sends one message payload; returns the wamid or throws a classified {@link ApiError}. */
+    @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 250, jitter = 200, maxDuration = 60_000,
+            retryOn = {ApiError.Transient.class, TimeoutException.class}, abortOn = ApiError.Final.class)
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
+            failOn = {ApiError.Transient.class, TimeoutException.class}, skipOn = ApiError.Final.class)
+    @Bulkhead(64)
+    public String send(JsonObject payload, boolean marketing) {
+        Response response;
+        try {
+            response = marketing
+                    ? client().marketingMessages(settings.apiVersion(), settings.phoneNumberId(), settings.bearer(), payload)
+                    : client().messages(settings.apiVersion(), settings.phoneNumberId(), settings.bearer(), payload);
+        } catch (ProcessingException e) {
+            throw new ApiError.Transient(0, 0, "no answer from the API (" + e.getClass().getSimpleName() + ")");
+        }
+        try (response) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            return wamidOrThrow(response.getStatus(), body);
+        }
+    }
+
+    static String wamidOrThrow(int status, String body) {
+        JsonObject json = parse(body);
+        if (status / 100 == 2) {
+            JsonArray messages = json == null ? null : json.getJsonArray("messages");
+            if (messages != null && !messages.isEmpty() && messages.getJsonObject(0).containsKey("id")) {
+                return messages.getJsonObject(0).getString("id");
+            }
+            throw new ApiError.Final(ErrorClass.PERMANENT, status, 0, "accepted without a message id");
+        }
+        JsonObject error = json != null && json.get("error") instanceof JsonObject e ? e : null;
+        Integer code = error != null && error.get("code") != null && error.get("code").getValueType() == JsonValue.ValueType.NUMBER
+                ? error.getInt("code") : null;
+        String title = error == null ? "HTTP " + status
+                : error.getString("message", error.getString("error_user_title", "HTTP " + status));
+        ErrorClass errorClass = ErrorClassifier.classify(status, code);
+        int c = code == null ? 0 : code;
+        if (errorClass == ErrorClass.TRANSIENT) {
+            throw new ApiError.Transient(status, c, title);
+        }
+        throw new ApiError.Final(errorClass, status, c, title);
+    }
+
+    private static JsonObject parse(String body) {
+        if (body == null || body.isBlank()) {
+            return null;
+        }
+        try {
+            JsonValue value = Json.createReader(new StringReader(body)).readValue();
+            return value instanceof JsonObject o ? o : null;
+        } catch (JsonParsingException | IllegalStateException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package it.filodiretto.integration.whatsapp;
+
+import it.filodiretto.domain.whatsapp.InboundMessage;
+import it.filodiretto.domain.whatsapp.PreferenceUpdate;
+import it.filodiretto.domain.whatsapp.RawWebhookEvent;
+import it.filodiretto.domain.whatsapp.StatusUpdate;
+import it.filodiretto.domain.whatsapp.WhatsAppEvents;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonParsingException;
+
+import java.io.StringReader;
+import java.util.logging.Logger;
+
+/**
+ * Turns a stored webhook into domain events: each inbound message, status and preference is recorded once
+ * (repeats of the same event change nothing) and announced to the features that observe it.
+ */
+@Stateless
+public class WebhookProcessor {
+
+    private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
+
+    @Inject
+    WhatsAppEvents events;
+
+    public void process(long rawEventId) {
+        RawWebhookEvent raw = events.raw(rawEventId);
+        if (raw == null || raw.isProcessed()) {
+            return;
+        }
+        JsonObject json;
+        try {
+            json = Json.createReader(new StringReader(raw.body())).readObject();
+        } catch (JsonParsingException | IllegalStateException e) {
+            LOG.warning(() -> "Stored webhook " + rawEventId + " is not a JSON object; skipped");
+            events.processed(rawEventId);
+            return;
+        }
+        WebhookParser.Parsed parsed = WebhookParser.parse(json);
+        for (InboundMessage m : parsed.messages()) {
+            if (m.messageId() != null) {
+                events.receive(m);
+            }
+        }
+        for (StatusUpdate s : parsed.statuses()) {
+            if (s.wamid() != null && s.status() != null) {
+                events.status(s);
+            }
+        }
+        for (PreferenceUpdate p : parsed.preferences()) {
+            events.preference(p);
+        }
+        events.processed(rawEventId);
+    }
+}

@@ -1,0 +1,24 @@
+package it.filodiretto.integration.whatsapp;
+
+import it.filodiretto.integration.messaging.JsonMessages;
+import it.filodiretto.integration.messaging.MessagingResources;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Queue;
+import jakarta.json.Json;
+
+/** Hands a stored webhook to asynchronous processing, in the transaction that stored it. */
+@ApplicationScoped
+public class WebhookQueue {
+
+    @Resource(lookup = MessagingResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = MessagingResources.WEBHOOK_QUEUE)
+    Queue queue;
+
+    public void enqueue(long rawEventId) {
+        JsonMessages.send(connectionFactory, queue, Json.createObjectBuilder().add("webhookEvent", rawEventId).build(), 4);
+    }
+}

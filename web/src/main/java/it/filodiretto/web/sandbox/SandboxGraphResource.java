@@ -1,0 +1,57 @@
+package it.filodiretto.web.sandbox;
+
+import it.filodiretto.integration.api.GraphAnswer;
+import it.filodiretto.integration.api.Sandbox;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import java.io.StringReader;
+
+/** The sandbox's Cloud API: {@code /sandbox/graph/{version}/{phone-number-id}/messages} and {@code /marketing_messages}. */
+@Path("graph/{version}/{phoneNumberId}")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+public class SandboxGraphResource {
+
+    @Inject
+    Sandbox sandbox;
+
+    @POST
+    @Path("messages")
+    public Response messages(@HeaderParam("Authorization") String authorization, String body) {
+        return answer(authorization, body, false);
+    }
+
+    @POST
+    @Path("marketing_messages")
+    public Response marketing(@HeaderParam("Authorization") String authorization, String body) {
+        return answer(authorization, body, true);
+    }
+
+    private Response answer(String authorization, String body, boolean marketing) {
+        JsonObject payload;
+        try {
+            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            payload = value instanceof JsonObject o ? o : null;
+        } catch (JsonParsingException | IllegalStateException e) {
+            payload = null;
+        }
+        if (payload == null) {
+            return Response.status(400).entity(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+                    .add("message", "(#100) The request body is not valid JSON").add("type", "OAuthException").add("code", 100)).build()).build();
+        }
+        GraphAnswer answer = sandbox.send(authorization, payload, marketing);
+        return Response.status(answer.status()).entity(answer.body()).build();
+    }
+}
