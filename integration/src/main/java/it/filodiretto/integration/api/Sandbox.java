@@ -65,4 +65,8 @@ public class Sandbox {
     public FaultSettings faults(FaultSettings requested) {
         return faults.set(requested);
     }
+
+    public long requests() {
+        return faults.requests();
+    }
 }

@@ -20,24 +20,41 @@ public class SandboxFaults {
     int configuredLimit;
 
     private volatile FaultSettings settings;
+    private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong requests = new java.util.concurrent.atomic.AtomicLong();
     private long windowSecond;
     private int inWindow;
 
     @PostConstruct
     void init() {
-        settings = new FaultSettings(0, 0, 0, 0, 0, configuredLimit);
+        settings = new FaultSettings(0, 0, 0, 0, 0, configuredLimit, 0);
+        failNext.set(0);
     }
 
     public FaultSettings get() {
-        return settings;
+        FaultSettings s = settings;
+        return new FaultSettings(s.serverErrorRate(), s.rateLimitRate(), s.latencyMs(), s.timeoutRate(),
+                s.permanentErrorRate(), s.maxMessagesPerSecond(), failNext.get());
+    }
+
+    /** Counts a request; true when it must fail because of {@code failNext}. */
+    boolean countAndForceFailure() {
+        requests.incrementAndGet();
+        return failNext.getAndUpdate(n -> n > 0 ? n - 1 : 0) > 0;
+    }
+
+    /** How many send requests the sandbox has received since start. */
+    public long requests() {
+        return requests.get();
     }
 
     public FaultSettings set(FaultSettings requested) {
         settings = new FaultSettings(rate(requested.serverErrorRate()), rate(requested.rateLimitRate()),
                 Math.max(0, Math.min(60_000, requested.latencyMs())), rate(requested.timeoutRate()),
                 rate(requested.permanentErrorRate()),
-                requested.maxMessagesPerSecond() <= 0 ? configuredLimit : requested.maxMessagesPerSecond());
-        return settings;
+                requested.maxMessagesPerSecond() <= 0 ? configuredLimit : requested.maxMessagesPerSecond(), 0);
+        failNext.set(Math.max(0, Math.min(1000, requested.failNext())));
+        return get();
     }
 
     public void reset() {

@@ -47,7 +47,11 @@ public class SandboxGraph {
         if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() < 8) {
             return new GraphAnswer(401, MetaShapes.error(190, "Invalid OAuth access token - Cannot parse access token"));
         }
+        boolean forced = faults.countAndForceFailure();
         FaultSettings f = faults.get();
+        if (forced) {
+            return new GraphAnswer(503, MetaShapes.error(131000, "Service unavailable (sandbox: failNext)"));
+        }
         if (f.latencyMs() > 0) {
             sleep(f.latencyMs());
         }

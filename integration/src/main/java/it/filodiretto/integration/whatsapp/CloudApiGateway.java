@@ -5,6 +5,7 @@ import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
 import it.filodiretto.domain.whatsapp.SendResult;
 import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import it.filodiretto.domain.common.PhoneMask;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;

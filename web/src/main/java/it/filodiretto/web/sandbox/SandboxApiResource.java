@@ -95,7 +95,7 @@ public class SandboxApiResource {
     @GET
     @Path("faults")
     public JsonObject faults() {
-        return json(sandbox.faults());
+        return Json.createObjectBuilder(json(sandbox.faults())).add("requests", sandbox.requests()).build();
     }
 
     @PUT
@@ -113,7 +113,8 @@ public class SandboxApiResource {
                 (long) number(request, "latencyMs", current.latencyMs()),
                 number(request, "timeoutRate", current.timeoutRate()),
                 number(request, "permanentErrorRate", current.permanentErrorRate()),
-                (int) number(request, "maxMessagesPerSecond", current.maxMessagesPerSecond())));
+                (int) number(request, "maxMessagesPerSecond", current.maxMessagesPerSecond()),
+                (int) number(request, "failNext", 0)));
         return Response.ok(json(updated)).build();
     }
 
@@ -125,6 +126,7 @@ public class SandboxApiResource {
                 .add("timeoutRate", s.timeoutRate())
                 .add("permanentErrorRate", s.permanentErrorRate())
                 .add("maxMessagesPerSecond", s.maxMessagesPerSecond())
+                .add("failNext", s.failNext())
                 .build();
     }
 

@@ -25,6 +25,7 @@ final class RoleMatrix {
     static final List<Entry> ENTRIES = List.of(
             new Entry("console/index.xhtml", true, ALL_STAFF),
             new Entry("console/admin/staff.xhtml", true, Set.of("ADMIN")),
+            new Entry("console/admin/whatsapp.xhtml", true, Set.of("ADMIN")),
             new Entry("api/v1/staff", false, Set.of("ADMIN")),
             new Entry("api/v1/staff/admin", false, Set.of("ADMIN")),
             new Entry("api/v1/system/self-test", false, Set.of("ADMIN")),

@@ -1,4 +1,4 @@
-package it.filodiretto.integration.whatsapp;
+package it.filodiretto.domain.common;
 
 /** Phone numbers in logs: country code, first digit and last two only ({@code +39 3** *** **12}). */
 public final class PhoneMask {
