@@ -1,72 +1,33 @@
 package it.filodiretto.integration.api;
 
-import it.filodiretto.integration.sandbox.CitizenSimulator;
-import it.filodiretto.integration.sandbox.SandboxFaults;
-import it.filodiretto.integration.sandbox.SandboxGraph;
-import it.filodiretto.integration.sandbox.SandboxStore;
-import it.filodiretto.integration.whatsapp.WhatsAppSettings;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import java.util.List;
 
 /**
  * The sandbox gateway as the web module's {@code /sandbox} endpoints use it: the simulated Cloud API, the
- * inspection of what each number received, citizen simulation and fault injection. Everything answers as
- * if the sandbox did not exist when it is off.
+ * inspection of what each number received, citizen simulation and fault injection. Implemented by the
+ * sandbox package; when the sandbox is off, {@link #enabled()} is false and the endpoints answer 404.
  */
-@ApplicationScoped
-public class Sandbox {
+public interface Sandbox {
 
-    @Inject
-    WhatsAppSettings settings;
+    boolean enabled();
 
-    @Inject
-    SandboxGraph graph;
+    GraphAnswer send(String authorization, JsonObject payload, boolean marketing);
 
-    @Inject
-    SandboxStore store;
+    List<SandboxMessage> sentTo(String phone);
 
-    @Inject
-    CitizenSimulator citizen;
+    List<SandboxMessage> conversation(String phone);
 
-    @Inject
-    SandboxFaults faults;
+    List<String> numbers();
 
-    public boolean enabled() {
-        return settings.isSandbox();
-    }
+    /** @return the HTTP status the application's webhook answered */
+    int act(CitizenAction action);
 
-    public GraphAnswer send(String authorization, JsonObject payload, boolean marketing) {
-        return graph.send(authorization, payload, marketing);
-    }
+    FaultSettings faults();
 
-    public List<SandboxMessage> sentTo(String phone) {
-        return store.sentTo(phone);
-    }
+    FaultSettings faults(FaultSettings requested);
 
-    public List<SandboxMessage> conversation(String phone) {
-        return store.conversation(phone, 200);
-    }
-
-    public List<String> numbers() {
-        return store.numbers(20);
-    }
-
-    public int act(CitizenAction action) {
-        return citizen.act(action);
-    }
-
-    public FaultSettings faults() {
-        return faults.get();
-    }
-
-    public FaultSettings faults(FaultSettings requested) {
-        return faults.set(requested);
-    }
-
-    public long requests() {
-        return faults.requests();
-    }
+    /** Send requests received since start. */
+    long requests();
 }

@@ -35,6 +35,7 @@ public class WebhookPoster {
             synchronized (this) {
                 if (client == null) {
                     client = RestClientBuilder.newBuilder().baseUri(URI.create(webhookUrl))
+                            .property("microprofile.rest.client.disable.default.mapper", true)
                             .connectTimeout(3, TimeUnit.SECONDS).readTimeout(20, TimeUnit.SECONDS)
                             .build(AppWebhookClient.class);
                 }

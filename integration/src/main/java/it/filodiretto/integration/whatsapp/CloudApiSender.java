@@ -44,6 +44,8 @@ public class CloudApiSender {
                 if (client == null) {
                     client = RestClientBuilder.newBuilder()
                             .baseUri(URI.create(settings.baseUrl()))
+                            // error statuses are classified here, not turned into exceptions
+                            .property("microprofile.rest.client.disable.default.mapper", true)
                             .connectTimeout(3, TimeUnit.SECONDS)
                             .readTimeout(8, TimeUnit.SECONDS)
                             .build(CloudApiClient.class);

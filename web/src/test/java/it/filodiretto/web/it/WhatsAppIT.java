@@ -1,0 +1,289 @@
+package it.filodiretto.web.it;
+
+import it.filodiretto.domain.whatsapp.ErrorClass;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.OutboundMessage;
+import it.filodiretto.domain.whatsapp.SendResult;
+import it.filodiretto.domain.whatsapp.StatusRecord;
+import it.filodiretto.domain.whatsapp.WhatsAppEvents;
+import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import it.filodiretto.integration.sandbox.WebhookPoster;
+import it.filodiretto.integration.whatsapp.WebhookSignature;
+import it.filodiretto.integration.whatsapp.WhatsAppSettings;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The WhatsApp client against the sandbox, in the container: sending and reading back, signed status
+ * webhooks applied once, retries on transient errors only, the circuit breaker, the webhook's refusals.
+ */
+@ExtendWith(ArquillianExtension.class)
+class WhatsAppIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(WhatsAppIT.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Inject
+    WhatsAppGateway gateway;
+
+    @Inject
+    WhatsAppEvents events;
+
+    @Inject
+    WhatsAppSettings settings;
+
+    @Inject
+    WebhookPoster poster;
+
+    @Resource(lookup = "jdbc/filodiretto")
+    DataSource dataSource;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private static String randomNumber() {
+        return "+39340" + (1_000_000 + new Random().nextInt(8_999_999));
+    }
+
+    private static OutboundMessage.Template alert(String to) {
+        return new OutboundMessage.Template(to, "allerta_meteo", "it", List.of("gialla"),
+                List.of("gialla", "pioggia intensa", "Prudenza alla guida.", "domani alle 12"), List.of());
+    }
+
+    @AfterEach
+    void noFaults() throws Exception {
+        faults("{\"serverErrorRate\":0,\"rateLimitRate\":0,\"latencyMs\":0,\"timeoutRate\":0,\"permanentErrorRate\":0,\"failNext\":0}");
+    }
+
+    @Test
+    void aTemplateSentThroughTheClientShowsUpInTheSandboxAndItsStatusesComeBackOnce() throws Exception {
+        String to = randomNumber();
+        SendResult result = gateway.send(alert(to), MessageCategory.UTILITY);
+
+        assertThat(result).isInstanceOf(SendResult.Accepted.class);
+        String wamid = ((SendResult.Accepted) result).wamid();
+        assertThat(wamid).startsWith("wamid.");
+        JsonArray received = Json.createReader(new java.io.StringReader(
+                get("sandbox/api/messages?to=" + URLEncoder.encode(to, StandardCharsets.UTF_8)).body())).readArray();
+        assertThat(received).hasSize(1);
+        JsonObject message = received.getJsonObject(0);
+        assertThat(message.getString("wamid")).isEqualTo(wamid);
+        assertThat(message.getString("kind")).isEqualTo("template");
+        assertThat(message.getString("templateName")).isEqualTo("allerta_meteo");
+        assertThat(message.getString("text")).contains("*Allerta gialla* per pioggia intensa");
+        assertThat(message.getJsonArray("parameters")).hasSize(5);
+
+        await(() -> events.statusesOf(wamid).size() == 3, 15_000); // read-ratio is 1.0 in the tests
+        assertThat(events.statusesOf(wamid)).extracting(StatusRecord::status).containsExactly("sent", "delivered", "read");
+
+        // Meta may deliver the same status again: recorded once
+        JsonObject again = Json.createReader(new java.io.StringReader("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
+                + "\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid
+                + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + to.substring(1) + "\"}]}}]}]}")).readObject();
+        int before = events.statusesOf(wamid).size();
+        assertThat(poster.post(again)).isEqualTo(200);
+        assertThat(poster.post(again)).isEqualTo(200);
+        Thread.sleep(1500);
+        assertThat(events.statusesOf(wamid)).hasSize(before);
+        assertThat(events.statusesOf(wamid).stream().filter(s -> s.status().equals("delivered")).count()).isEqualTo(1);
+    }
+
+    @Test
+    void twoServerErrorsAreRetriedAndTheThirdAttemptSucceeds() throws Exception {
+        long requestsBefore = requests();
+        faults("{\"failNext\":2}");
+
+        SendResult result = gateway.send(alert(randomNumber()), MessageCategory.UTILITY);
+
+        assertThat(result).isInstanceOf(SendResult.Accepted.class);
+        assertThat(requests() - requestsBefore).isEqualTo(3);
+    }
+
+    @Test
+    void permanentErrorsAreNotRetried() throws Exception {
+        long requestsBefore = requests();
+        faults("{\"permanentErrorRate\":1.0}");
+
+        SendResult result = gateway.send(alert(randomNumber()), MessageCategory.UTILITY);
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, r -> {
+            assertThat(r.errorClass()).isEqualTo(ErrorClass.PERMANENT);
+            assertThat(r.code()).isEqualTo(131026);
+        });
+        assertThat(requests() - requestsBefore).isEqualTo(1);
+    }
+
+    @Test
+    void aFreeFormTextOutsideTheWindowIsRefusedPermanentlyByTheSandboxLikeMeta() {
+        SendResult result = gateway.send(new OutboundMessage.Text(randomNumber(), "Ciao"), MessageCategory.UTILITY);
+
+        assertThat(result).isInstanceOfSatisfying(SendResult.Refused.class, r -> assertThat(r.code()).isEqualTo(131047));
+    }
+
+    @Test
+    void theCircuitOpensUnderPersistentErrorsAndClosesAfterRecovery() throws Exception {
+        faults("{\"serverErrorRate\":1.0}");
+        SendResult last = null;
+        for (int i = 0; i < 15; i++) {
+            last = gateway.send(alert(randomNumber()), MessageCategory.UTILITY);
+            if (last instanceof SendResult.Refused r && r.title().startsWith("circuit open")) {
+                break;
+            }
+        }
+        assertThat(last).isInstanceOfSatisfying(SendResult.Refused.class, r -> assertThat(r.title()).startsWith("circuit open"));
+        long requestsWhileOpen = requests();
+        assertThat(gateway.send(alert(randomNumber()), MessageCategory.UTILITY)).isInstanceOf(SendResult.Refused.class);
+        assertThat(requests()).as("an open circuit does not call the API").isEqualTo(requestsWhileOpen);
+
+        faults("{\"serverErrorRate\":0}");
+        Thread.sleep(3500); // the breaker's delay in the tests (arquillian.xml)
+        assertThat(gateway.send(alert(randomNumber()), MessageCategory.UTILITY)).isInstanceOf(SendResult.Accepted.class);
+        assertThat(gateway.send(alert(randomNumber()), MessageCategory.UTILITY)).isInstanceOf(SendResult.Accepted.class);
+        assertThat(gateway.send(alert(randomNumber()), MessageCategory.UTILITY)).isInstanceOf(SendResult.Accepted.class);
+    }
+
+    @Test
+    void theWebhookRefusesBadSignaturesAndMalformedJsonAndStoresNothing() throws Exception {
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[]}";
+        long stored = count("select count(*) from webhook_event");
+
+        assertThat(postWebhook(body, null).statusCode()).isEqualTo(401);
+        assertThat(postWebhook(body, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
+        assertThat(postWebhook(body, WebhookSignature.sign("not-the-secret", body.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
+        String malformed = "{\"object\": ";
+        HttpResponse<String> bad = postWebhook(malformed, WebhookSignature.sign(settings.appSecret(), malformed.getBytes(StandardCharsets.UTF_8)));
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("malformed_json");
+        assertThat(count("select count(*) from webhook_event")).isEqualTo(stored);
+
+        String huge = "{\"x\":\"" + "a".repeat(1_100_000) + "\"}";
+        try {
+            // refused before the body is read: the server may close the connection while the client still sends
+            assertThat(postWebhook(huge, WebhookSignature.sign(settings.appSecret(), huge.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(413);
+        } catch (java.io.IOException closedEarly) {
+            assertThat(closedEarly).hasMessageContaining("EOF");
+        }
+        assertThat(count("select count(*) from webhook_event")).isEqualTo(stored);
+
+        assertThat(postWebhook(body, WebhookSignature.sign(settings.appSecret(), body.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
+        assertThat(count("select count(*) from webhook_event")).isEqualTo(stored + 1);
+    }
+
+    @Test
+    void theVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() throws Exception {
+        HttpResponse<String> ok = get("webhook/whatsapp?hub.mode=subscribe&hub.verify_token=it-verify-token&hub.challenge=1158201444");
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(ok.body()).isEqualTo("1158201444");
+        assertThat(ok.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
+        assertThat(get("webhook/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1").statusCode()).isEqualTo(403);
+        assertThat(get("webhook/whatsapp?hub.mode=unsubscribe&hub.verify_token=it-verify-token&hub.challenge=1").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void aCitizenWritingOnTheSimulatedPhoneArrivesThroughTheSignedWebhookOnce() throws Exception {
+        String from = randomNumber();
+        HttpResponse<String> response = post("sandbox/api/inbound", "{\"from\":\"" + from + "\",\"text\":\"Ciao, ISCRIVIMI\"}");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).isEqualTo("{\"status\":200}");
+
+        String waId = from.substring(1);
+        await(() -> count("select count(*) from inbound_message where wa_id = '" + waId + "'") == 1, 10_000);
+        assertThat(events.recentInbound(50)).anySatisfy(m -> {
+            assertThat(m.waId()).isEqualTo(waId);
+            assertThat(m.text()).isEqualTo("Ciao, ISCRIVIMI");
+            assertThat(m.userId()).startsWith("IT.");
+        });
+
+        assertThat(post("sandbox/api/inbound", "{\"from\":\"12\",\"text\":\"x\"}").statusCode()).isEqualTo(400);
+        assertThat(post("sandbox/api/inbound", "{\"from\":\"" + from + "\"}").statusCode()).isEqualTo(400);
+        assertThat(post("sandbox/api/inbound", "not json").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void theSimulatedPhonePageIsServed() throws Exception {
+        HttpResponse<String> page = get("sandbox/phone");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"messages\"").contains("/resources/sandbox/phone.js").doesNotContain("@CONTEXT@");
+    }
+
+    // ---------- helpers ----------
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> postWebhook(String body, String signature) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base.toString()).resolve("webhook/whatsapp"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body));
+        if (signature != null) {
+            request.header("X-Hub-Signature-256", signature);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void faults(String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/api/faults"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private long requests() throws Exception {
+        return Json.createReader(new java.io.StringReader(get("sandbox/api/faults").body())).readObject().getJsonNumber("requests").longValue();
+    }
+
+    private long count(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            return r.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition, long millis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("condition not met within " + millis + " ms");
+            }
+            Thread.sleep(100);
+        }
+    }
+}
