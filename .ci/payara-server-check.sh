@@ -63,6 +63,8 @@ log "domain started in $(( $(date +%s) - T0 )) s"
 
 AS add-library "$WORK/postgresql-42.7.14.jar" >/dev/null
 AS create-system-properties "filodiretto.self-url=http\\://localhost\\:$HTTP_PORT" >/dev/null
+# production-like: no sandbox gateway
+AS create-system-properties "filodiretto.sandbox.enabled=false" >/dev/null
 AS create-resource-adapter-config --property "ServerUrl=vm\://localhost?create\=false:BrokerXmlConfig=broker\:(vm\://localhost)?persistent\=true&useJmx\=false&dataDirectory\=$WORK/broker" activemq-rar-$RAR_VERSION >/dev/null
 AS deploy --type rar --name activemq-rar-$RAR_VERSION "$WORK/activemq-rar-$RAR_VERSION.rar" >/dev/null
 AS create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
@@ -93,6 +95,12 @@ log "self-test: $SELFTEST"
 echo "$SELFTEST" | tail -1 | grep -q '^200$' || { log "FAILED: self-test"; tail -80 "$WORK/payara6/glassfish/domains/$DOMAIN/logs/server.log"; exit 1; }
 echo "$SELFTEST" | grep -q '"attempts":3' || { log "FAILED: @Retry did not retry"; exit 1; }
 echo "$SELFTEST" | grep -q '"messaging":{"ok":true' || { log "FAILED: JMS round trip"; exit 1; }
+
+SANDBOX=$(curl -s -o /dev/null -w "%{http_code}" "$BASE/sandbox/phone")
+[ "$SANDBOX" = "404" ] || { log "FAILED: /sandbox/phone answered $SANDBOX with the sandbox off"; exit 1; }
+UNSIGNED=$(curl -s -o /dev/null -w "%{http_code}" -X POST -H 'Content-Type: application/json' -d '{"object":"whatsapp_business_account","entry":[]}' "$BASE/webhook/whatsapp")
+[ "$UNSIGNED" = "401" ] || { log "FAILED: an unsigned webhook answered $UNSIGNED"; exit 1; }
+log "sandbox off: /sandbox answers 404; an unsigned webhook answers 401"
 
 TABLES=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tA -c "select count(*) from flyway_schema_history where success")
 log "Flyway migrations applied on PostgreSQL: $TABLES"

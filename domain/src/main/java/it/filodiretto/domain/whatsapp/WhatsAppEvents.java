@@ -36,8 +36,7 @@ public class WhatsAppEvents {
     /** Stores a raw signed webhook body; returns its id for asynchronous processing. */
     public long store(String body) {
         RawWebhookEvent event = new RawWebhookEvent(body, time.now());
-        em.persist(event);
-        em.flush();
+        em.persist(event); // the sequence assigns the id now; the row is written at commit
         return event.id();
     }
 
@@ -80,6 +79,12 @@ public class WhatsAppEvents {
         if (raw != null) {
             raw.markProcessed(time.now());
         }
+    }
+
+    /** Ids of stored webhooks still unprocessed that arrived before {@code before} (oldest first). */
+    public List<Long> unprocessedBefore(java.time.OffsetDateTime before, int max) {
+        return em.createQuery("select e.id from RawWebhookEvent e where e.processedAt is null and e.receivedAt < :t order by e.id", Long.class)
+                .setParameter("t", before).setMaxResults(max).getResultList();
     }
 
     public List<InboundMessageRecord> recentInbound(int max) {

@@ -70,7 +70,7 @@ class WhatsAppIT {
     @Resource(lookup = "jdbc/filodiretto")
     DataSource dataSource;
 
-    private final HttpClient http = HttpClient.newHttpClient();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private static String randomNumber() {
         return "+39340" + (1_000_000 + new Random().nextInt(8_999_999));
@@ -187,7 +187,8 @@ class WhatsAppIT {
         assertThat(bad.body()).contains("malformed_json");
         assertThat(count("select count(*) from webhook_event")).isEqualTo(stored);
 
-        String huge = "{\"x\":\"" + "a".repeat(1_100_000) + "\"}";
+        // the tests run with max-webhook-bytes=65536 (arquillian.xml)
+        String huge = "{\"x\":\"" + "a".repeat(70_000) + "\"}";
         try {
             // refused before the body is read: the server may close the connection while the client still sends
             assertThat(postWebhook(huge, WebhookSignature.sign(settings.appSecret(), huge.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(413);

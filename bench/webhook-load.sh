@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Benchmark: how many signed webhook requests per second the application accepts (verify signature,
+# store raw event, enqueue on JMS, answer 200) on this machine; processing continues asynchronously.
+#   bench/webhook-load.sh [seconds=20] [concurrency=16]
+# Starts Filo Diretto with run.sh on port 18091 and a fresh work directory under target/, runs the load,
+# then waits until every queued webhook is processed and reports that time too.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_RUN="${1:-20}"
+CONCURRENCY="${2:-16}"
+PORT=18091
+WORK="$PWD/target/bench-webhook"
+SECRET='bench-app-secret'
+rm -rf "$WORK" && mkdir -p "$WORK"
+./mvnw -q -B -DskipTests install
+
+FILODIRETTO_SKIP_BUILD=1 FILODIRETTO_PORT=$PORT FILODIRETTO_DATA="$WORK/data" FILODIRETTO_ADMIN_PASSWORD='Bench-secret-pass-1' \
+    FILODIRETTO_WHATSAPP_APP_SECRET="$SECRET" ./run.sh > "$WORK/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+    curl -fsS "http://localhost:$PORT/health/ready" 2>/dev/null | grep -q database && break
+    sleep 1
+done
+
+java bench/WebhookLoad.java "http://localhost:$PORT/webhook/whatsapp" "$SECRET" "$SECONDS_RUN" "$CONCURRENCY"
+T0=$(date +%s)
+echo "waiting until every accepted webhook is processed..."
+for _ in $(seq 1 1200); do
+    PENDING=$(curl -s "http://localhost:$PORT/health/ready" | sed -n 's/.*"pendingWebhooks":"\{0,1\}\([0-9-]*\).*/\1/p')
+    [ "$PENDING" = "0" ] && break
+    sleep 0.5
+done
+echo "backlog drained $(( $(date +%s) - T0 )) s after the load ended (pending now: $PENDING)"
+echo "server RSS (MB): $(ps -o rss= -p "$(pgrep -f "payara-micro.jar.*--port $PORT" | head -1)" | awk '{printf "%d", $1/1024}')"
