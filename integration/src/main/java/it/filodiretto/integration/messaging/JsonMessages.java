@@ -14,7 +14,11 @@ import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 
-/** Sending and reading the application's JMS messages: JSON text, enlisted in the caller's transaction. */
+/**
+ * Sending and reading the application's JMS messages: JSON text, enlisted in the caller's JTA transaction
+ * (the message leaves only if it commits). ActiveMQ's factory has no JMS 2.0 {@code createContext()}, hence
+ * the classic API.
+ */
 public final class JsonMessages {
 
     private JsonMessages() {

@@ -3,19 +3,11 @@ package it.filodiretto.integration.messaging;
 import it.filodiretto.domain.system.port.PingSender;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
-import jakarta.jms.JMSException;
-import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
-import jakarta.jms.Session;
 import jakarta.json.Json;
 
-/**
- * Sends a connectivity ping as a JSON text message. The connection is enlisted in the caller's JTA
- * transaction: the message leaves only if that transaction commits. (ActiveMQ's factory does not
- * implement JMS 2.0 {@code createContext()}, hence the classic API.)
- */
+/** Sends a connectivity ping as a JSON text message, in the caller's JTA transaction. */
 @ApplicationScoped
 public class PingProducer implements PingSender {
 
@@ -27,12 +19,6 @@ public class PingProducer implements PingSender {
 
     @Override
     public void send(String token) {
-        try (Connection connection = connectionFactory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageProducer producer = session.createProducer(queue)) {
-            producer.send(session.createTextMessage(Json.createObjectBuilder().add("token", token).build().toString()));
-        } catch (JMSException e) {
-            throw new MessagingFailure("could not send the connectivity ping", e);
-        }
+        JsonMessages.send(connectionFactory, queue, Json.createObjectBuilder().add("token", token).build(), 4);
     }
 }

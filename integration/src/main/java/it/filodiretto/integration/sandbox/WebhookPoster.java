@@ -15,6 +15,7 @@ import org.eclipse.microprofile.rest.client.RestClientBuilder;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** Posts signed webhooks to the application, as Meta does: retried a few times when the call itself fails. */
@@ -26,7 +27,7 @@ public class WebhookPoster {
 
     @Inject
     @ConfigProperty(name = "filodiretto.sandbox.webhook-url")
-    String webhookUrl;
+    Optional<String> webhookUrl;
 
     private volatile AppWebhookClient client;
 
@@ -34,7 +35,8 @@ public class WebhookPoster {
         if (client == null) {
             synchronized (this) {
                 if (client == null) {
-                    client = RestClientBuilder.newBuilder().baseUri(URI.create(webhookUrl))
+                    client = RestClientBuilder.newBuilder()
+                            .baseUri(URI.create(webhookUrl.filter(u -> !u.isBlank()).orElse(settings.selfUrl() + "/webhook/whatsapp")))
                             .property("microprofile.rest.client.disable.default.mapper", true)
                             .connectTimeout(3, TimeUnit.SECONDS).readTimeout(20, TimeUnit.SECONDS)
                             .build(AppWebhookClient.class);

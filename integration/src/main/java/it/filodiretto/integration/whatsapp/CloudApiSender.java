@@ -78,6 +78,28 @@ public class CloudApiSender {
         }
     }
 
+    /** One page of the account's message templates (Graph API paging by cursor). */
+    @Timeout(value = 20, unit = ChronoUnit.SECONDS)
+    @Retry(maxRetries = 3, delay = 1000, jitter = 500, retryOn = {ApiError.Transient.class, TimeoutException.class},
+            abortOn = ApiError.Final.class)
+    public JsonObject templates(String after) {
+        Response response;
+        try {
+            response = client().templates(settings.apiVersion(), settings.wabaId(), settings.bearer(), 100, after);
+        } catch (ProcessingException e) {
+            throw new ApiError.Transient(0, 0, "no answer from the API (" + e.getClass().getSimpleName() + ")");
+        }
+        try (response) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            JsonObject json = parse(body);
+            if (response.getStatus() / 100 == 2 && json != null) {
+                return json;
+            }
+            wamidOrThrow(response.getStatus() / 100 == 2 ? 502 : response.getStatus(), body);
+            throw new ApiError.Transient(response.getStatus(), 0, "unreadable template list");
+        }
+    }
+
     static String wamidOrThrow(int status, String body) {
         JsonObject json = parse(body);
         if (status / 100 == 2) {

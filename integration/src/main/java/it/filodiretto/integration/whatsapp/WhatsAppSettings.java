@@ -21,8 +21,12 @@ public class WhatsAppSettings {
     private static final Logger LOG = Logger.getLogger(WhatsAppSettings.class.getName());
 
     @Inject
+    @ConfigProperty(name = "filodiretto.self-url", defaultValue = "http://localhost:8080")
+    String selfUrl;
+
+    @Inject
     @ConfigProperty(name = "filodiretto.whatsapp.base-url")
-    String baseUrl;
+    Optional<String> baseUrl;
 
     @Inject
     @ConfigProperty(name = "filodiretto.whatsapp.api-version", defaultValue = "v23.0")
@@ -76,8 +80,14 @@ public class WhatsAppSettings {
         return sandboxSwitch.orElse(accessToken.filter(t -> !t.isBlank()).isEmpty());
     }
 
+    /** The Cloud API base; by default this application's own sandbox. */
     public String baseUrl() {
-        return baseUrl;
+        return baseUrl.filter(u -> !u.isBlank()).orElse(selfUrl + "/sandbox/graph");
+    }
+
+    /** Where this application reaches itself. */
+    public String selfUrl() {
+        return selfUrl;
     }
 
     public String apiVersion() {

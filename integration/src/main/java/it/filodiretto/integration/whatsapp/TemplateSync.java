@@ -1,0 +1,146 @@
+package it.filodiretto.integration.whatsapp;
+
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.MessageTemplate;
+import it.filodiretto.domain.whatsapp.TemplateRegistry;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+
+/**
+ * With Cloud API credentials, keeps the template registry in step with Meta's list of the account's
+ * templates (every hour, and on demand): names, languages, categories, statuses and text components.
+ * Without credentials (sandbox) templates are declared in the console instead.
+ */
+@Singleton
+public class TemplateSync {
+
+    private static final Logger LOG = Logger.getLogger(TemplateSync.class.getName());
+
+    /** One template as Meta lists it, reduced to what the registry keeps. */
+    record Listed(String name, String language, MessageCategory category, MessageTemplate.Status status, String header,
+                  String body, String footer, List<String> quickReplies) {
+    }
+
+    @Inject
+    WhatsAppSettings settings;
+
+    @Inject
+    CloudApiSender sender;
+
+    @Inject
+    TemplateRegistry registry;
+
+    @Schedule(hour = "*", minute = "7", persistent = false)
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void hourly() {
+        if (settings.hasCredentials()) {
+            synchronise();
+        }
+    }
+
+    /** @return how many templates were read from the Cloud API */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public int synchronise() {
+        int count = 0;
+        String after = null;
+        do {
+            JsonObject page = sender.templates(after);
+            for (Listed t : parse(page)) {
+                try {
+                    registry.declare(t.name(), t.language(), t.category(), t.status(), t.header(), t.body(), t.footer(),
+                            t.quickReplies(), MessageTemplate.Source.CLOUD_API, null);
+                    count++;
+                } catch (RuntimeException e) {
+                    LOG.warning(() -> "Template " + t.name() + " (" + t.language() + ") not synchronised: " + e.getMessage());
+                }
+            }
+            after = next(page);
+        } while (after != null);
+        int synced = count;
+        LOG.info(() -> synced + " WhatsApp template(s) synchronised from the Cloud API");
+        return synced;
+    }
+
+    static List<Listed> parse(JsonObject page) {
+        List<Listed> result = new ArrayList<>();
+        JsonArray data = page.getJsonArray("data");
+        if (data == null) {
+            return result;
+        }
+        for (JsonValue v : data) {
+            JsonObject t = v.asJsonObject();
+            String header = null;
+            String body = null;
+            String footer = null;
+            List<String> replies = new ArrayList<>();
+            JsonArray components = t.getJsonArray("components");
+            if (components != null) {
+                for (JsonValue c : components) {
+                    JsonObject component = c.asJsonObject();
+                    switch (component.getString("type", "").toUpperCase(Locale.ROOT)) {
+                        case "HEADER" -> header = "TEXT".equalsIgnoreCase(component.getString("format", "TEXT"))
+                                ? component.getString("text", null) : null;
+                        case "BODY" -> body = component.getString("text", null);
+                        case "FOOTER" -> footer = component.getString("text", null);
+                        case "BUTTONS" -> {
+                            JsonArray buttons = component.getJsonArray("buttons");
+                            if (buttons != null) {
+                                for (JsonValue b : buttons) {
+                                    if ("QUICK_REPLY".equalsIgnoreCase(b.asJsonObject().getString("type", ""))) {
+                                        replies.add(b.asJsonObject().getString("text", ""));
+                                    }
+                                }
+                            }
+                        }
+                        default -> {
+                            // other components are not used by Filo Diretto
+                        }
+                    }
+                }
+            }
+            if (body == null) {
+                continue;
+            }
+            result.add(new Listed(t.getString("name", ""), t.getString("language", "it"), category(t.getString("category", "UTILITY")),
+                    status(t.getString("status", "PENDING")), header, body, footer, replies));
+        }
+        return result;
+    }
+
+    private static MessageCategory category(String raw) {
+        try {
+            return MessageCategory.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return MessageCategory.UTILITY;
+        }
+    }
+
+    /** Meta's statuses beyond the registry's (IN_APPEAL, PENDING_DELETION, LIMIT_EXCEEDED…) count as not sendable. */
+    private static MessageTemplate.Status status(String raw) {
+        try {
+            return MessageTemplate.Status.valueOf(raw.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return raw.toUpperCase(Locale.ROOT).contains("DELET") ? MessageTemplate.Status.DISABLED : MessageTemplate.Status.PENDING;
+        }
+    }
+
+    private static String next(JsonObject page) {
+        JsonObject paging = page.getJsonObject("paging");
+        if (paging == null || !paging.containsKey("next")) {
+            return null;
+        }
+        JsonObject cursors = paging.getJsonObject("cursors");
+        return cursors == null ? null : cursors.getString("after", null);
+    }
+}
