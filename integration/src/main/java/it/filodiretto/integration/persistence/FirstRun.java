@@ -1,6 +1,7 @@
 package it.filodiretto.integration.persistence;
 
 import it.filodiretto.domain.common.DomainException;
+import it.filodiretto.domain.consent.PrivacyNotices;
 import it.filodiretto.domain.staff.StaffService;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
@@ -17,7 +18,7 @@ import java.util.logging.Logger;
 /**
  * When the database has no staff account at all, creates {@code admin}: with the password of
  * {@code FILODIRETTO_ADMIN_PASSWORD} (config key {@code filodiretto.admin.password}), or a generated one
- * printed once to the server log.
+ * printed once to the server log. Publishes the built-in first privacy-notice version when there is none.
  */
 @Startup
 @Singleton
@@ -29,6 +30,9 @@ public class FirstRun {
 
     @Inject
     StaffService staff;
+
+    @Inject
+    PrivacyNotices notices;
 
     @Inject
     @ConfigProperty(name = "filodiretto.admin.password")
@@ -46,6 +50,7 @@ public class FirstRun {
                     + " characters, letters plus a digit or symbol, not containing 'admin'); a password is generated instead.");
             generatedPassword = staff.ensureInitialAdmin(Optional.empty());
         }
+        notices.inForce();
         generatedPassword.ifPresent(generated -> LOG.warning(() ->
                 "\n==================================================================\n"
                 + " Filo Diretto first run: staff account 'admin' created.\n"

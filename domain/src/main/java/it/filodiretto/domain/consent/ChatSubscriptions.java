@@ -1,0 +1,280 @@
+package it.filodiretto.domain.consent;
+
+import it.filodiretto.domain.audit.Actor;
+import it.filodiretto.domain.audit.AuditAction;
+import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.DomainException;
+import it.filodiretto.domain.common.PhoneNumber;
+import it.filodiretto.domain.common.TimeSource;
+import it.filodiretto.domain.whatsapp.InboundMessage;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.OutboundMessage;
+import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The chat side of subscriptions: ISCRIVIMI asks for explicit consent with the privacy summary and link;
+ * only the "Accetto" button activates the subscriber and writes the consent record; topics are chosen from
+ * a list; STOP withdraws at once. Every consent change writes exactly one consent record and one audit
+ * event, in the transaction that processes the citizen's message. Replies are free-form messages, allowed
+ * because the citizen has just written.
+ */
+@Stateless
+public class ChatSubscriptions {
+
+    static final String ACCEPT = "consent:accept";
+    static final String DECLINE = "consent:decline";
+    static final String TOPIC_PREFIX = "topic:";
+    static final String ALL_TOPICS = "topic:*";
+
+    @Inject
+    Subscribers subscribers;
+
+    @Inject
+    PrivacyNotices notices;
+
+    @Inject
+    Topics topics;
+
+    @Inject
+    WhatsAppGateway gateway;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.city.name", defaultValue = "Comune")
+    String cityName;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.keywords.subscribe")
+    Optional<String> subscribeKeywords;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.keywords.stop")
+    Optional<String> stopKeywords;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.keywords.topics")
+    Optional<String> topicsKeywords;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.keywords.help")
+    Optional<String> helpKeywords;
+
+    private Keywords keywords() {
+        Map<Keywords.Command, String> configured = new EnumMap<>(Keywords.Command.class);
+        subscribeKeywords.ifPresent(k -> configured.put(Keywords.Command.SUBSCRIBE, k));
+        stopKeywords.ifPresent(k -> configured.put(Keywords.Command.STOP, k));
+        topicsKeywords.ifPresent(k -> configured.put(Keywords.Command.TOPICS, k));
+        helpKeywords.ifPresent(k -> configured.put(Keywords.Command.HELP, k));
+        return Keywords.configured(configured);
+    }
+
+    /** Handles one inbound message; returns true when it was a subscription matter (else: for the assistant). */
+    public boolean handle(InboundMessage message) {
+        OffsetDateTime now = time.now();
+        Optional<Subscriber> known = subscribers.byWhatsApp(message.waId(), message.userId());
+        known.ifPresent(s -> s.heardFrom(message.waId(), message.userId(), now));
+        String to = address(message, known);
+        if (to == null) {
+            return false;
+        }
+        if (message.isReply()) {
+            return reply(message, known, to, now);
+        }
+        Optional<Keywords.Command> command = keywords().match(message.text());
+        if (command.isEmpty()) {
+            return false;
+        }
+        switch (command.get()) {
+            case SUBSCRIBE -> subscribe(message, known, to, now);
+            case STOP -> stop(message, known, to, now);
+            case TOPICS -> {
+                if (known.filter(Subscriber::isActive).isPresent()) {
+                    sendTopicList(known.get(), to);
+                } else {
+                    text(to, "topics.notSubscribed");
+                }
+            }
+            case PRIVACY -> {
+                PrivacyNotice notice = notices.inForce();
+                text(to, "privacy.text", notice.summary(), notice.version(), notice.url());
+            }
+            case HELP -> text(to, "help.text", cityName);
+        }
+        return true;
+    }
+
+    /** The list of commands, for messages nobody else handles (until the assistant exists). */
+    public void help(InboundMessage message) {
+        String to = address(message, Optional.empty());
+        if (to != null && message.text() != null) {
+            text(to, "help.text", cityName);
+        }
+    }
+
+    private void subscribe(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {
+        if (known.filter(Subscriber::isActive).isPresent()) {
+            text(to, "subscribe.already", cityName);
+            return;
+        }
+        Subscriber subscriber;
+        if (known.isPresent()) {
+            subscriber = known.get();
+            subscriber.requestSubscription(now);
+        } else {
+            subscriber = new Subscriber(phone(message.waId()), message.waId(), message.userId(), now);
+            subscriber.heardFrom(message.waId(), message.userId(), now);
+            subscribers.add(subscriber);
+        }
+        audit.record(Actor.citizen(subscriber.id()), AuditAction.SUBSCRIPTION_REQUESTED, "subscriber",
+                subscriber.id().toString(), Map.of("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD, "messageId", message.messageId()));
+        PrivacyNotice notice = notices.inForce();
+        String language = subscriber.language();
+        gateway.send(new OutboundMessage.Buttons(to, null,
+                ChatTexts.text(language, "subscribe.ask", cityName, notice.summary(), notice.url()), null,
+                List.of(new OutboundMessage.Choice(ACCEPT, ChatTexts.text(language, "subscribe.accept"), null),
+                        new OutboundMessage.Choice(DECLINE, ChatTexts.text(language, "subscribe.decline"), null))),
+                MessageCategory.UTILITY);
+    }
+
+    private boolean reply(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {
+        String id = message.replyId();
+        if (ACCEPT.equals(id)) {
+            if (known.isEmpty() || known.get().state() != Subscriber.State.PENDING) {
+                text(to, known.filter(Subscriber::isActive).isPresent() ? "subscribe.already" : "subscribe.noPending", cityName);
+                return true;
+            }
+            Subscriber subscriber = known.get();
+            Set<String> all = topics.all();
+            subscriber.activate(all, now);
+            consent(subscriber, ConsentRecord.Action.GRANTED, all, message, AuditAction.CONSENT_GRANTED, now);
+            text(to, "subscribe.done", cityName);
+            sendTopicList(subscriber, to);
+            return true;
+        }
+        if (DECLINE.equals(id)) {
+            known.filter(s -> s.state() == Subscriber.State.PENDING).ifPresent(s -> {
+                s.withdraw(now);
+                audit.record(Actor.citizen(s.id()), AuditAction.SUBSCRIPTION_DECLINED, "subscriber", s.id().toString(),
+                        Map.of("messageId", message.messageId()));
+            });
+            text(to, "subscribe.declined");
+            return true;
+        }
+        if (id != null && id.startsWith(TOPIC_PREFIX)) {
+            if (known.filter(Subscriber::isActive).isEmpty()) {
+                text(to, "topics.notSubscribed");
+                return true;
+            }
+            Subscriber subscriber = known.get();
+            Set<String> chosen = new LinkedHashSet<>(subscriber.topics());
+            if (ALL_TOPICS.equals(id)) {
+                chosen = topics.all();
+            } else {
+                String code = id.substring(TOPIC_PREFIX.length());
+                if (!topics.exists(code)) {
+                    text(to, "help.text", cityName);
+                    return true;
+                }
+                if (!chosen.remove(code)) {
+                    chosen.add(code);
+                }
+            }
+            if (chosen.isEmpty()) {
+                text(to, "topics.lastOne");
+                return true;
+            }
+            if (!chosen.equals(subscriber.topics())) {
+                subscriber.changeTopics(chosen, now);
+                consent(subscriber, ConsentRecord.Action.CHANGED, chosen, message, AuditAction.TOPICS_CHANGED, now);
+            }
+            text(to, "topics.updated", topics.labels(chosen, subscriber.language()));
+            return true;
+        }
+        return false;
+    }
+
+    private void stop(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {
+        if (known.isEmpty() || known.get().state() == Subscriber.State.UNSUBSCRIBED || known.get().state() == Subscriber.State.ERASED) {
+            text(to, "stop.unknown", cityName);
+            return;
+        }
+        Subscriber subscriber = known.get();
+        boolean wasActive = subscriber.isActive();
+        subscriber.withdraw(now);
+        if (wasActive) {
+            consent(subscriber, ConsentRecord.Action.WITHDRAWN, subscriber.topics(), message, AuditAction.CONSENT_WITHDRAWN, now);
+        } else {
+            audit.record(Actor.citizen(subscriber.id()), AuditAction.SUBSCRIPTION_DECLINED, "subscriber", subscriber.id().toString(),
+                    Map.of("messageId", message.messageId()));
+        }
+        text(to, "stop.done", cityName);
+    }
+
+    private void consent(Subscriber subscriber, ConsentRecord.Action action, Set<String> chosen, InboundMessage evidence,
+                         AuditAction auditAction, OffsetDateTime now) {
+        PrivacyNotice notice = notices.inForce();
+        String evidenceJson = Json.createObjectBuilder().add("inboundMessageId", evidence.messageId())
+                .add("type", evidence.type()).build().toString();
+        subscribers.record(new ConsentRecord(subscriber.id(), action, now, notice, chosen, ConsentRecord.Channel.WHATSAPP_KEYWORD, evidenceJson));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD);
+        details.put("noticeVersion", notice.version());
+        details.put("topics", new ArrayList<>(new java.util.TreeSet<>(chosen)));
+        details.put("messageId", evidence.messageId());
+        audit.record(Actor.citizen(subscriber.id()), auditAction, "subscriber", subscriber.id().toString(), details);
+    }
+
+    private void sendTopicList(Subscriber subscriber, String to) {
+        String language = subscriber.language();
+        List<OutboundMessage.Choice> rows = new ArrayList<>();
+        rows.add(new OutboundMessage.Choice(ALL_TOPICS, ChatTexts.text(language, "topics.all"), null));
+        for (String code : topics.codes()) {
+            rows.add(new OutboundMessage.Choice(TOPIC_PREFIX + code, topics.label(code, language),
+                    subscriber.topics().contains(code) ? "✓" : null));
+        }
+        gateway.send(new OutboundMessage.ListMenu(to, null,
+                ChatTexts.text(language, "topics.body", topics.labels(subscriber.topics(), language)), null,
+                ChatTexts.text(language, "topics.button"),
+                List.of(new OutboundMessage.Section(ChatTexts.text(language, "topics.section"), rows))), MessageCategory.UTILITY);
+    }
+
+    private void text(String to, String key, Object... arguments) {
+        gateway.send(new OutboundMessage.Text(to, ChatTexts.text("it", key, arguments)), MessageCategory.UTILITY);
+    }
+
+    private static String address(InboundMessage message, Optional<Subscriber> known) {
+        if (message.waId() != null) {
+            return "+" + message.waId();
+        }
+        return known.map(Subscriber::address).orElse(message.userId());
+    }
+
+    private static String phone(String waId) {
+        if (waId == null) {
+            return null;
+        }
+        try {
+            return PhoneNumber.fromWaId(waId).e164();
+        } catch (DomainException invalid) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package it.filodiretto.domain.consent;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Proof of one consent event (append-only): who, when, under which notice version (and the hash of its
+ * exact text), for which topics, through which channel, with which evidence.
+ */
+@Entity
+@Table(name = "consent_record")
+public class ConsentRecord {
+
+    public enum Action { GRANTED, CHANGED, RENEWED, WITHDRAWN }
+
+    public enum Channel { WHATSAPP_KEYWORD, WEB_DOUBLE_OPT_IN, OPERATOR }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "consent_record_seq")
+    @SequenceGenerator(name = "consent_record_seq", sequenceName = "consent_record_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "subscriber_id", nullable = false)
+    private long subscriberId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "action", nullable = false, length = 16)
+    private Action action;
+
+    @Column(name = "occurred_at", nullable = false)
+    private OffsetDateTime occurredAt;
+
+    @Column(name = "notice_version", nullable = false)
+    private int noticeVersion;
+
+    @Column(name = "notice_hash", nullable = false, length = 64)
+    private String noticeHash;
+
+    @Column(name = "topics", nullable = false, length = 500)
+    private String topics;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "channel", nullable = false, length = 24)
+    private Channel channel;
+
+    @Column(name = "evidence", nullable = false, length = 2000)
+    private String evidence;
+
+    protected ConsentRecord() {
+        // JPA
+    }
+
+    public ConsentRecord(long subscriberId, Action action, OffsetDateTime occurredAt, PrivacyNotice notice, Set<String> topics,
+                         Channel channel, String evidenceJson) {
+        this.subscriberId = subscriberId;
+        this.action = action;
+        this.occurredAt = occurredAt;
+        this.noticeVersion = notice.version();
+        this.noticeHash = notice.textHash();
+        this.topics = String.join(",", new TreeSet<>(topics));
+        this.channel = channel;
+        this.evidence = evidenceJson;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long subscriberId() {
+        return subscriberId;
+    }
+
+    public Action action() {
+        return action;
+    }
+
+    public OffsetDateTime occurredAt() {
+        return occurredAt;
+    }
+
+    public int noticeVersion() {
+        return noticeVersion;
+    }
+
+    public String noticeHash() {
+        return noticeHash;
+    }
+
+    public String topics() {
+        return topics;
+    }
+
+    public Channel channel() {
+        return channel;
+    }
+
+    public String evidence() {
+        return evidence;
+    }
+}

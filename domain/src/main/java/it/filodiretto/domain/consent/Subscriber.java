@@ -1,0 +1,189 @@
+package it.filodiretto.domain.consent;
+
+import it.filodiretto.domain.common.DomainException;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A citizen on the channel, known by phone number and/or WhatsApp ids. Only an explicit consent makes a
+ * subscriber {@code ACTIVE}; a withdrawal stops every broadcast at once.
+ */
+@Entity
+@Table(name = "subscriber")
+public class Subscriber {
+
+    public enum State { PENDING, ACTIVE, UNSUBSCRIBED, ERASED }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "subscriber_seq")
+    @SequenceGenerator(name = "subscriber_seq", sequenceName = "subscriber_seq", allocationSize = 50)
+    private Long id;
+
+    @Column(name = "phone", length = 20)
+    private String phone;
+
+    @Column(name = "wa_id", length = 32)
+    private String waId;
+
+    @Column(name = "user_id", length = 200)
+    private String userId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "state", nullable = false, length = 16)
+    private State state;
+
+    @Column(name = "language", nullable = false, length = 5)
+    private String language = "it";
+
+    @Column(name = "topics", nullable = false, length = 500)
+    private String topics = "";
+
+    @Column(name = "marketing_opt_out", nullable = false)
+    private boolean marketingOptOut;
+
+    @Column(name = "last_inbound_at")
+    private OffsetDateTime lastInboundAt;
+
+    @Column(name = "created_at", nullable = false)
+    private OffsetDateTime createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    private OffsetDateTime updatedAt;
+
+    @Version
+    @Column(name = "version", nullable = false)
+    private long version;
+
+    protected Subscriber() {
+        // JPA
+    }
+
+    /** A new subscriber who asked to subscribe (not yet consenting). */
+    public Subscriber(String phone, String waId, String userId, OffsetDateTime now) {
+        if (phone == null && waId == null && userId == null) {
+            throw DomainException.invalid("no_identity", "error.subscriber.noIdentity");
+        }
+        this.phone = phone;
+        this.waId = waId;
+        this.userId = userId;
+        this.state = State.PENDING;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** Asked (again) to subscribe: waits for explicit consent. */
+    public void requestSubscription(OffsetDateTime now) {
+        if (state == State.ACTIVE || state == State.ERASED) {
+            throw DomainException.conflict("invalid_state", "error.subscriber.state", state);
+        }
+        state = State.PENDING;
+        updatedAt = now;
+    }
+
+    /** Explicit consent: active, for the given topics. */
+    public void activate(Set<String> chosenTopics, OffsetDateTime now) {
+        if (state != State.PENDING) {
+            throw DomainException.conflict("no_pending_request", "error.subscriber.noPendingRequest");
+        }
+        if (chosenTopics.isEmpty()) {
+            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+        }
+        state = State.ACTIVE;
+        topics = String.join(",", new TreeSet<>(chosenTopics));
+        updatedAt = now;
+    }
+
+    public void changeTopics(Set<String> chosenTopics, OffsetDateTime now) {
+        if (state != State.ACTIVE) {
+            throw DomainException.conflict("not_active", "error.subscriber.notActive");
+        }
+        if (chosenTopics.isEmpty()) {
+            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+        }
+        topics = String.join(",", new TreeSet<>(chosenTopics));
+        updatedAt = now;
+    }
+
+    /** Withdrawal (or a declined request): nothing is sent any more. */
+    public void withdraw(OffsetDateTime now) {
+        if (state == State.ERASED) {
+            return;
+        }
+        state = State.UNSUBSCRIBED;
+        updatedAt = now;
+    }
+
+    public void heardFrom(String waId, String userId, OffsetDateTime now) {
+        if (this.waId == null && waId != null) {
+            this.waId = waId;
+        }
+        if (this.userId == null && userId != null) {
+            this.userId = userId;
+        }
+        lastInboundAt = now;
+    }
+
+    public void marketingOptOut(boolean optedOut, OffsetDateTime now) {
+        marketingOptOut = optedOut;
+        updatedAt = now;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public String phone() {
+        return phone;
+    }
+
+    public String waId() {
+        return waId;
+    }
+
+    public String userId() {
+        return userId;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public boolean isActive() {
+        return state == State.ACTIVE;
+    }
+
+    public String language() {
+        return language;
+    }
+
+    public Set<String> topics() {
+        return topics.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(topics.split(",")));
+    }
+
+    public boolean isMarketingOptOut() {
+        return marketingOptOut;
+    }
+
+    public OffsetDateTime lastInboundAt() {
+        return lastInboundAt;
+    }
+
+    /** Where WhatsApp messages go: the phone number, else the WhatsApp id. */
+    public String address() {
+        return phone != null ? phone : waId != null ? "+" + waId : userId;
+    }
+}

@@ -1,0 +1,55 @@
+package it.filodiretto.domain.consent;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Repository of subscribers and their consent records. */
+@ApplicationScoped
+public class Subscribers {
+
+    @PersistenceContext(unitName = "filodiretto")
+    EntityManager em;
+
+    /** The subscriber writing from these WhatsApp ids (phone-based first), locked for the change to come. */
+    public Optional<Subscriber> byWhatsApp(String waId, String userId) {
+        if (waId != null) {
+            Optional<Subscriber> byWa = first(em.createQuery("select s from Subscriber s where s.waId = :w or s.phone = :p", Subscriber.class)
+                    .setParameter("w", waId).setParameter("p", "+" + waId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+            if (byWa.isPresent()) {
+                return byWa;
+            }
+        }
+        if (userId != null) {
+            return first(em.createQuery("select s from Subscriber s where s.userId = :u", Subscriber.class)
+                    .setParameter("u", userId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+        }
+        return Optional.empty();
+    }
+
+    public Optional<Subscriber> byId(long id) {
+        return Optional.ofNullable(em.find(Subscriber.class, id));
+    }
+
+    public void add(Subscriber subscriber) {
+        em.persist(subscriber);
+        em.flush();
+    }
+
+    public void record(ConsentRecord record) {
+        em.persist(record);
+    }
+
+    public List<ConsentRecord> history(long subscriberId) {
+        return em.createQuery("select c from ConsentRecord c where c.subscriberId = :s order by c.occurredAt, c.id", ConsentRecord.class)
+                .setParameter("s", subscriberId).getResultList();
+    }
+
+    private static Optional<Subscriber> first(List<Subscriber> list) {
+        return list.isEmpty() ? Optional.empty() : Optional.of(list.get(0));
+    }
+}

@@ -1,0 +1,197 @@
+package it.filodiretto.web.it;
+
+import jakarta.annotation.Resource;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The chat subscription flow end to end on the sandbox: the simulated phone posts signed webhooks, the
+ * application answers through the WhatsApp client, the answers are read back from the sandbox. Every consent
+ * change leaves exactly one consent record and one audit event.
+ */
+@ExtendWith(ArquillianExtension.class)
+class ConsentIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(ConsentIT.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Resource(lookup = "jdbc/filodiretto")
+    DataSource dataSource;
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static String randomNumber() {
+        return "+39347" + (1_000_000 + new Random().nextInt(8_999_999));
+    }
+
+    @Test
+    void subscribeAcceptChooseTopicsStopAndSubscribeAgain() throws Exception {
+        String phone = randomNumber();
+
+        say(phone, "{\"text\":\"Iscrivimi!\"}");
+        JsonObject ask = awaitMessage(phone, 1);
+        assertThat(ask.getString("kind")).isEqualTo("interactive");
+        assertThat(ask.getString("text")).contains("Filo Diretto").contains("/privacy.xhtml");
+        assertThat(ask.getJsonArray("buttons").toString()).contains("consent:accept").contains("consent:decline");
+        long id = scalar("select id from subscriber where phone = ?", phone);
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("PENDING");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ?", id)).isZero();
+
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        JsonObject done = awaitMessage(phone, 3);
+        assertThat(messages(phone).getJsonObject(1).getString("text")).startsWith("✅");
+        assertThat(done.getJsonObject("list").toString()).contains("topic:weather").contains("topic:*");
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ACTIVE");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ? and action = 'GRANTED'", id)).isEqualTo(1);
+        assertThat(text("select notice_hash from consent_record where subscriber_id = ?", id))
+                .isEqualTo(text("select text_hash from privacy_notice where version = ?", 1L));
+        assertThat(text("select evidence from consent_record where subscriber_id = ?", id)).contains("inboundMessageId");
+        assertThat(scalar("select count(*) from audit_event where action = 'CONSENT_GRANTED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
+        assertThat(scalar("select count(*) from audit_event where actor = ? and details like '%+39%'", "citizen:" + id))
+                .as("no phone number in the audit trail").isZero();
+
+        say(phone, "{\"listId\":\"topic:initiatives\"}");
+        JsonObject updated = awaitMessage(phone, 4);
+        assertThat(updated.getString("text")).startsWith("Argomenti aggiornati").doesNotContain("Iniziative");
+        assertThat(text("select topics from subscriber where id = ?", id)).isEqualTo("deadlines,emergencies,public_utility,weather");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ? and action = 'CHANGED'", id)).isEqualTo(1);
+
+        say(phone, "{\"text\":\"  stop.  \"}");
+        JsonObject stopped = awaitMessage(phone, 5);
+        assertThat(stopped.getString("text")).startsWith("Fatto");
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("UNSUBSCRIBED");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ? and action = 'WITHDRAWN'", id)).isEqualTo(1);
+        assertThat(scalar("select count(*) from audit_event where action = 'CONSENT_WITHDRAWN' and target_id = ?", String.valueOf(id))).isEqualTo(1);
+
+        say(phone, "{\"text\":\"ISCRIVIMI\"}");
+        awaitMessage(phone, 6);
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        awaitMessage(phone, 8);
+        assertThat(text("select state from subscriber where id = ?", id)).as("the same subscriber again").isEqualTo("ACTIVE");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ?", id)).isEqualTo(4);
+        assertThat(scalar("select count(*) from subscriber where phone = ?", phone)).isEqualTo(1);
+    }
+
+    @Test
+    void aStopFromAnUnknownNumberIsAnsweredAndCreatesNothing() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"STOP\"}");
+
+        JsonObject answer = awaitMessage(phone, 1);
+        assertThat(answer.getString("text")).contains("non è iscritto");
+        assertThat(scalar("select count(*) from subscriber where phone = ?", phone)).isZero();
+    }
+
+    @Test
+    void anAcceptWithoutAPendingRequestActivatesNothing() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"buttonId\":\"consent:accept\",\"title\":\"Accetto\"}");
+
+        JsonObject answer = awaitMessage(phone, 1);
+        assertThat(answer.getString("text")).contains("ISCRIVIMI");
+        assertThat(scalar("select count(*) from subscriber where phone = ?", phone)).isZero();
+    }
+
+    @Test
+    void decliningLeavesTheCitizenUnsubscribedWithoutConsent() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"attiva\"}");
+        awaitMessage(phone, 1);
+        say(phone, "{\"buttonId\":\"consent:decline\"}");
+        awaitMessage(phone, 2);
+
+        long id = scalar("select id from subscriber where phone = ?", phone);
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("UNSUBSCRIBED");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ?", id)).isZero();
+    }
+
+    @Test
+    void helpPrivacyAndOtherTextsAreAnswered() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"aiuto\"}");
+        assertThat(awaitMessage(phone, 1).getString("text")).contains("ISCRIVIMI").contains("STOP");
+        say(phone, "{\"text\":\"Privacy?\"}");
+        assertThat(awaitMessage(phone, 2).getString("text")).contains("/privacy.xhtml").contains("versione 1");
+        say(phone, "{\"text\":\"quando passa la plastica?\"}");
+        assertThat(awaitMessage(phone, 3).getString("text")).contains("ISCRIVIMI");
+
+        HttpResponse<String> notice = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("privacy.xhtml")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(notice.statusCode()).isEqualTo(200);
+        assertThat(notice.body()).contains("INFORMATIVA").contains(text("select text_hash from privacy_notice where version = ?", 1L));
+    }
+
+    // ---------- helpers ----------
+
+    private void say(String phone, String action) throws Exception {
+        String body = "{\"from\":\"" + phone + "\"," + action.substring(1);
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/api/inbound"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.body()).isEqualTo("{\"status\":200}");
+    }
+
+    private JsonArray messages(String phone) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString())
+                .resolve("sandbox/api/messages?to=" + URLEncoder.encode(phone, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        return Json.createReader(new StringReader(response.body())).readArray();
+    }
+
+    /** Waits until the number has received {@code count} messages; returns the last. */
+    private JsonObject awaitMessage(String phone, int count) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        JsonArray received = messages(phone);
+        while (received.size() < count && System.currentTimeMillis() < deadline) {
+            Thread.sleep(150);
+            received = messages(phone);
+        }
+        assertThat(received).as("messages received by " + phone).hasSize(count);
+        return received.getJsonObject(count - 1);
+    }
+
+    private long scalar(String sql, Object parameter) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getLong(1) : -1;
+            }
+        }
+    }
+
+    private String text(String sql, Object parameter) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : null;
+            }
+        }
+    }
+}
