@@ -20,7 +20,7 @@ import java.util.TreeSet;
  */
 @Entity
 @Table(name = "consent_record")
-public class ConsentRecord {
+public class ConsentRecord implements java.io.Serializable {
 
     public enum Action { GRANTED, CHANGED, RENEWED, WITHDRAWN }
 

@@ -24,7 +24,7 @@ import java.util.TreeSet;
  */
 @Entity
 @Table(name = "subscriber")
-public class Subscriber {
+public class Subscriber implements java.io.Serializable {
 
     public enum State { PENDING, ACTIVE, UNSUBSCRIBED, ERASED }
 

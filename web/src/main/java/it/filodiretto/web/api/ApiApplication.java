@@ -20,6 +20,7 @@ public class ApiApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return Set.of(StaffResource.class, SystemResource.class, ProbeResource.class, AuditResource.class,
+                it.filodiretto.web.consent.ConsentResource.class,
                 DomainExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

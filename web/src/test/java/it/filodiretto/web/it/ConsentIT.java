@@ -98,6 +98,37 @@ class ConsentIT {
         assertThat(text("select state from subscriber where id = ?", id)).as("the same subscriber again").isEqualTo("ACTIVE");
         assertThat(scalar("select count(*) from consent_record where subscriber_id = ?", id)).isEqualTo(4);
         assertThat(scalar("select count(*) from subscriber where phone = ?", phone)).isEqualTo(1);
+
+        // the privacy officer sees both the subscription and the withdrawal, with notice version and evidence
+        StaffClient api = new StaffClient(URI.create(base.toString()));
+        String officer = "po" + new Random().nextInt(1_000_000);
+        assertThat(api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
+                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}")
+                .statusCode()).isEqualTo(201);
+        HttpResponse<String> found = api.get("api/v1/consents/subscribers?number=" + URLEncoder.encode(phone.substring(3), StandardCharsets.UTF_8),
+                StaffClient.basic(officer, "Privacy-officer-pass-1"));
+        assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+        JsonArray consents = Json.createReader(new StringReader(found.body())).readArray().getJsonObject(0).getJsonArray("consents");
+        assertThat(consents.stream().map(v -> v.asJsonObject().getString("action")).toList())
+                .containsExactly("GRANTED", "CHANGED", "WITHDRAWN", "GRANTED");
+        assertThat(consents.getJsonObject(2).getInt("noticeVersion")).isEqualTo(1);
+        assertThat(consents.getJsonObject(2).getJsonObject("evidence").getString("inboundMessageId")).startsWith("wamid.");
+        long grant = consents.getJsonObject(0).getJsonNumber("id").longValue();
+        JsonObject receipt = StaffClient.object(api.get("api/v1/consents/receipts/" + grant, StaffClient.basic(officer, "Privacy-officer-pass-1")));
+        assertThat(receipt.getString("version")).isEqualTo("KI-CR-v1.1.0");
+        assertThat(receipt.getString("jurisdiction")).isEqualTo("IT");
+        assertThat(receipt.getString("collectionMethod")).isEqualTo("WHATSAPP_KEYWORD");
+        assertThat(receipt.getString("piiPrincipalId")).isEqualTo("citizen:" + id);
+        assertThat(receipt.getString("policyUrl")).endsWith("/privacy.xhtml");
+        assertThat(receipt.getJsonArray("services").getJsonObject(0).getJsonArray("purposes")).hasSize(5);
+        assertThat(receipt.getJsonObject("extensions").getString("noticeSha256")).hasSize(64);
+        assertThat(receipt.toString()).doesNotContain(phone.substring(1));
+
+        StaffClient browser = new StaffClient(URI.create(base.toString()));
+        assertThat(browser.formLogin(officer, "Privacy-officer-pass-1").statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.get("console/consent/register.xhtml", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains(phone).contains("nav-consent");
     }
 
     @Test

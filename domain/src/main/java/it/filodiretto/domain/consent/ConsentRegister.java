@@ -1,0 +1,153 @@
+package it.filodiretto.domain.consent;
+
+import it.filodiretto.domain.audit.Actor;
+import it.filodiretto.domain.audit.AuditAction;
+import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.DomainException;
+import it.filodiretto.domain.common.PhoneNumber;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The privacy officer's view of subscriptions: the register (filtered, paged), each subscriber's consent
+ * history, and consent receipts in the Kantara Consent Receipt v1.1 format.
+ */
+@Stateless
+public class ConsentRegister {
+
+    @PersistenceContext(unitName = "filodiretto")
+    EntityManager em;
+
+    @Inject
+    Subscribers subscribers;
+
+    @Inject
+    PrivacyNotices notices;
+
+    @Inject
+    Topics topics;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.city.name", defaultValue = "Comune")
+    String cityName;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.controller-contact")
+    java.util.Optional<String> controllerContact;
+
+    public List<Subscriber> page(RegisterFilter filter, int first, int size) {
+        Map<String, Object> parameters = new HashMap<>();
+        TypedQuery<Subscriber> query = em.createQuery("select s from Subscriber s" + where(filter, parameters) + " order by s.id desc", Subscriber.class);
+        parameters.forEach(query::setParameter);
+        return query.setFirstResult(first).setMaxResults(size).getResultList();
+    }
+
+    public long count(RegisterFilter filter) {
+        Map<String, Object> parameters = new HashMap<>();
+        TypedQuery<Long> query = em.createQuery("select count(s) from Subscriber s" + where(filter, parameters), Long.class);
+        parameters.forEach(query::setParameter);
+        return query.getSingleResult();
+    }
+
+    public Subscriber subscriber(long id) {
+        return subscribers.byId(id).orElseThrow(() -> DomainException.notFound("unknown_subscriber", "error.subscriber.unknown", id));
+    }
+
+    public List<ConsentRecord> history(long subscriberId) {
+        return subscribers.history(subscriberId);
+    }
+
+    /** The receipt of one consent record (Kantara Consent Receipt Specification v1.1). Audited. */
+    public JsonObject receipt(long recordId, String actor) {
+        ConsentRecord record = em.find(ConsentRecord.class, recordId);
+        if (record == null) {
+            throw DomainException.notFound("unknown_consent_record", "error.consent.unknownRecord", recordId);
+        }
+        PrivacyNotice notice = em.find(PrivacyNotice.class, record.noticeVersion());
+        JsonArrayBuilder purposes = Json.createArrayBuilder();
+        for (String code : record.topics().split(",")) {
+            if (!code.isBlank()) {
+                purposes.add(Json.createObjectBuilder()
+                        .add("purpose", topics.label(code, "it"))
+                        .add("purposeCategory", Json.createArrayBuilder().add("Informazione ai cittadini: " + code))
+                        .add("consentType", "EXPLICIT")
+                        .add("piiCategory", Json.createArrayBuilder().add("Numero di telefono").add("Identificativi WhatsApp"))
+                        .add("primaryPurpose", true)
+                        .add("termination", "Fino alla revoca (messaggio STOP)")
+                        .add("thirdPartyDisclosure", true)
+                        .add("thirdPartyName", "Meta Platforms Ireland Ltd. (WhatsApp), responsabile del trattamento"));
+            }
+        }
+        JsonObject receipt = Json.createObjectBuilder()
+                .add("version", "KI-CR-v1.1.0")
+                .add("jurisdiction", "IT")
+                .add("consentTimestamp", record.occurredAt().toEpochSecond())
+                .add("collectionMethod", record.channel().name())
+                .add("consentReceiptID", UUID.nameUUIDFromBytes(("filodiretto-consent-record:" + record.id()).getBytes(StandardCharsets.UTF_8)).toString())
+                .add("language", "it")
+                .add("piiPrincipalId", "citizen:" + record.subscriberId())
+                .add("piiControllers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("piiController", cityName)
+                        .add("onBehalf", false)
+                        .add("contact", controllerContact.orElse(""))
+                        .add("address", Json.createObjectBuilder().add("country", "IT"))
+                        .add("email", controllerContact.orElse(""))
+                        .add("phone", "")))
+                .add("policyUrl", notice == null ? "" : notice.url())
+                .add("services", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("service", "Filo Diretto - canale WhatsApp del Comune")
+                        .add("purposes", purposes)))
+                .add("sensitive", false)
+                .add("spiCat", Json.createArrayBuilder())
+                .add("extensions", Json.createObjectBuilder()
+                        .add("action", record.action().name())
+                        .add("noticeVersion", record.noticeVersion())
+                        .add("noticeSha256", record.noticeHash())
+                        .add("evidence", Json.createReader(new java.io.StringReader(record.evidence())).readObject()))
+                .build();
+        audit.record(Actor.staff(actor), AuditAction.CONSENT_RECEIPT_EXPORTED, "consent_record", record.id().toString(),
+                Map.of("subscriber", record.subscriberId()));
+        return receipt;
+    }
+
+    private static String where(RegisterFilter f, Map<String, Object> parameters) {
+        StringBuilder where = new StringBuilder();
+        if (f.state() != null) {
+            clause(where, "s.state = :state");
+            parameters.put("state", f.state());
+        }
+        if (f.topic() != null && !f.topic().isBlank()) {
+            clause(where, "(s.topics = :t or s.topics like :tStart or s.topics like :tMid or s.topics like :tEnd)");
+            String t = f.topic().strip();
+            parameters.put("t", t);
+            parameters.put("tStart", t + ",%");
+            parameters.put("tMid", "%," + t + ",%");
+            parameters.put("tEnd", "%," + t);
+        }
+        if (f.number() != null && !f.number().isBlank()) {
+            clause(where, "s.phone = :phone");
+            parameters.put("phone", PhoneNumber.parse(f.number()).e164());
+        }
+        return where.toString();
+    }
+
+    private static void clause(StringBuilder where, String clause) {
+        where.append(where.length() == 0 ? " where " : " and ").append(clause);
+    }
+}

@@ -1,0 +1,153 @@
+package it.filodiretto.web.consent;
+
+import it.filodiretto.domain.consent.ConsentRecord;
+import it.filodiretto.domain.consent.ConsentRegister;
+import it.filodiretto.domain.consent.RegisterFilter;
+import it.filodiretto.domain.consent.Subscriber;
+import it.filodiretto.domain.consent.Topics;
+import it.filodiretto.web.console.FacesFeedback;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+import org.primefaces.model.DefaultStreamedContent;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.StreamedContent;
+
+import java.io.ByteArrayInputStream;
+import java.io.Serializable;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+/** The privacy officer's consent register: subscribers, their consent history, receipts. */
+@Named
+@ViewScoped
+public class ConsentRegisterBean implements Serializable {
+
+    @Inject
+    transient ConsentRegister register;
+
+    @Inject
+    transient Topics topics;
+
+    @Inject
+    transient FacesFeedback feedback;
+
+    private Subscriber.State state;
+    private String topic;
+    private String number;
+    private Subscriber selected;
+    private List<ConsentRecord> history = List.of();
+
+    private final LazyDataModel<Subscriber> model = new LazyDataModel<>() {
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            try {
+                return (int) register.count(filter());
+            } catch (RuntimeException e) {
+                feedback.failure(e);
+                return 0;
+            }
+        }
+
+        @Override
+        public List<Subscriber> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            try {
+                return register.page(filter(), first, pageSize);
+            } catch (RuntimeException e) {
+                return List.of();
+            }
+        }
+
+        @Override
+        public String getRowKey(Subscriber s) {
+            return s.id().toString();
+        }
+
+        @Override
+        public Subscriber getRowData(String rowKey) {
+            return register.subscriber(Long.parseLong(rowKey));
+        }
+    };
+
+    private RegisterFilter filter() {
+        return new RegisterFilter(state, topic, number);
+    }
+
+    public void select(Subscriber subscriber) {
+        selected = subscriber;
+        history = register.history(subscriber.id());
+    }
+
+    public StreamedContent receipt(ConsentRecord record) {
+        JsonObject json = register.receipt(record.id(), FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
+        StringWriter out = new StringWriter();
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder().name("consent-receipt-" + record.id() + ".json").contentType("application/json")
+                .stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
+    public String topicLabels(String codes) {
+        return codes == null || codes.isBlank() ? "" : topics.labels(new java.util.LinkedHashSet<>(List.of(codes.split(","))), "it");
+    }
+
+    public String subscriberTopics(Subscriber subscriber) {
+        return topics.labels(subscriber.topics(), "it");
+    }
+
+    public Subscriber.State[] getStates() {
+        return Subscriber.State.values();
+    }
+
+    public List<String> getTopicCodes() {
+        return topics.codes();
+    }
+
+    public String topicLabel(String code) {
+        return topics.label(code, "it");
+    }
+
+    public LazyDataModel<Subscriber> getModel() {
+        return model;
+    }
+
+    public Subscriber.State getState() {
+        return state;
+    }
+
+    public void setState(Subscriber.State state) {
+        this.state = state;
+    }
+
+    public String getTopic() {
+        return topic;
+    }
+
+    public void setTopic(String topic) {
+        this.topic = topic;
+    }
+
+    public String getNumber() {
+        return number;
+    }
+
+    public void setNumber(String number) {
+        this.number = number;
+    }
+
+    public Subscriber getSelected() {
+        return selected;
+    }
+
+    public List<ConsentRecord> getHistory() {
+        return history;
+    }
+}

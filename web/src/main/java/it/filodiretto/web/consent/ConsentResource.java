@@ -1,0 +1,68 @@
+package it.filodiretto.web.consent;
+
+import it.filodiretto.domain.consent.ConsentRecord;
+import it.filodiretto.domain.consent.ConsentRegister;
+import it.filodiretto.domain.consent.RegisterFilter;
+import it.filodiretto.domain.consent.Subscriber;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
+
+/**
+ * The consent register for automation (role PRIVACY_OFFICER): a subscriber found by number with the full
+ * consent history, and consent receipts (Kantara Consent Receipt v1.1).
+ */
+@Path("v1/consents")
+@Produces(MediaType.APPLICATION_JSON)
+public class ConsentResource {
+
+    @Inject
+    ConsentRegister register;
+
+    @Context
+    SecurityContext security;
+
+    @GET
+    @Path("subscribers")
+    public JsonArray subscribers(@QueryParam("number") String number) {
+        JsonArrayBuilder result = Json.createArrayBuilder();
+        for (Subscriber s : register.page(new RegisterFilter(null, null, number), 0, 100)) {
+            JsonArrayBuilder history = Json.createArrayBuilder();
+            for (ConsentRecord r : register.history(s.id())) {
+                history.add(Json.createObjectBuilder()
+                        .add("id", r.id())
+                        .add("action", r.action().name())
+                        .add("occurredAt", r.occurredAt().toString())
+                        .add("noticeVersion", r.noticeVersion())
+                        .add("noticeSha256", r.noticeHash())
+                        .add("topics", r.topics())
+                        .add("channel", r.channel().name())
+                        .add("evidence", Json.createReader(new java.io.StringReader(r.evidence())).readObject()));
+            }
+            result.add(Json.createObjectBuilder()
+                    .add("id", s.id())
+                    .add("phone", s.phone() == null ? "" : s.phone())
+                    .add("state", s.state().name())
+                    .add("topics", String.join(",", s.topics()))
+                    .add("marketingOptOut", s.isMarketingOptOut())
+                    .add("consents", history));
+        }
+        return result.build();
+    }
+
+    @GET
+    @Path("receipts/{recordId}")
+    public JsonObject receipt(@PathParam("recordId") long recordId) {
+        return register.receipt(recordId, security.getUserPrincipal().getName());
+    }
+}
