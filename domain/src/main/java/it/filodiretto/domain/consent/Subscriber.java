@@ -127,6 +127,17 @@ public class Subscriber implements java.io.Serializable {
         updatedAt = now;
     }
 
+    /** Erasure: every identifying field goes; the pseudonymous id and the consent history stay. */
+    public void erase(OffsetDateTime now) {
+        phone = null;
+        waId = null;
+        userId = null;
+        topics = "";
+        lastInboundAt = null;
+        state = State.ERASED;
+        updatedAt = now;
+    }
+
     public void heardFrom(String waId, String userId, OffsetDateTime now) {
         if (this.waId == null && waId != null) {
             this.waId = waId;

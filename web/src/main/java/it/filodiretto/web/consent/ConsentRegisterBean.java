@@ -38,6 +38,11 @@ public class ConsentRegisterBean implements Serializable {
     transient Topics topics;
 
     @Inject
+    transient it.filodiretto.domain.consent.DataSubjectRights rights;
+
+    private java.time.LocalDate erasureRequestedOn;
+
+    @Inject
     transient FacesFeedback feedback;
 
     private Subscriber.State state;
@@ -87,12 +92,43 @@ public class ConsentRegisterBean implements Serializable {
     }
 
     public StreamedContent receipt(ConsentRecord record) {
-        JsonObject json = register.receipt(record.id(), FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
+        JsonObject json = register.receipt(record.id(), user());
         StringWriter out = new StringWriter();
         Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
         byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
         return DefaultStreamedContent.builder().name("consent-receipt-" + record.id() + ".json").contentType("application/json")
                 .stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
+    public StreamedContent getExport() {
+        JsonObject json = rights.export(selected.id(), user());
+        StringWriter out = new StringWriter();
+        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        return DefaultStreamedContent.builder().name("subscriber-" + selected.id() + ".json").contentType("application/json")
+                .stream(() -> new ByteArrayInputStream(bytes)).build();
+    }
+
+    public void erase() {
+        try {
+            rights.erase(selected.id(), erasureRequestedOn, user());
+            feedback.info("consent.erased", selected.id());
+            select(register.subscriber(selected.id()));
+        } catch (RuntimeException e) {
+            feedback.failure(e);
+        }
+    }
+
+    private static String user() {
+        return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
+    }
+
+    public java.time.LocalDate getErasureRequestedOn() {
+        return erasureRequestedOn;
+    }
+
+    public void setErasureRequestedOn(java.time.LocalDate erasureRequestedOn) {
+        this.erasureRequestedOn = erasureRequestedOn;
     }
 
     public String topicLabels(String codes) {

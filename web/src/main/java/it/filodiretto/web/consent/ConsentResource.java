@@ -1,6 +1,8 @@
 package it.filodiretto.web.consent;
 
+import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.consent.ConsentRecord;
+import it.filodiretto.domain.consent.DataSubjectRights;
 import it.filodiretto.domain.consent.ConsentRegister;
 import it.filodiretto.domain.consent.RegisterFilter;
 import it.filodiretto.domain.consent.Subscriber;
@@ -9,18 +11,24 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.SecurityContext;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * The consent register for automation (role PRIVACY_OFFICER): a subscriber found by number with the full
- * consent history, and consent receipts (Kantara Consent Receipt v1.1).
+ * consent history, consent receipts (Kantara Consent Receipt v1.1), access export and erasure.
  */
 @Path("v1/consents")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,6 +36,9 @@ public class ConsentResource {
 
     @Inject
     ConsentRegister register;
+
+    @Inject
+    DataSubjectRights rights;
 
     @Context
     SecurityContext security;
@@ -58,6 +69,27 @@ public class ConsentResource {
                     .add("consents", history));
         }
         return result.build();
+    }
+
+    @GET
+    @Path("subscribers/{id}/export")
+    public JsonObject export(@PathParam("id") long id) {
+        return rights.export(id, security.getUserPrincipal().getName());
+    }
+
+    /** Body {@code {"requestedOn":"2026-11-30"}}: the date the citizen asked for erasure. */
+    @POST
+    @Path("subscribers/{id}/erasure")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response erase(@PathParam("id") long id, JsonObject body) {
+        LocalDate requestedOn;
+        try {
+            requestedOn = LocalDate.parse(body == null ? "" : body.getString("requestedOn", ""));
+        } catch (DateTimeParseException e) {
+            throw DomainException.invalid("invalid_request_date", "error.subscriber.requestDate");
+        }
+        rights.erase(id, requestedOn, security.getUserPrincipal().getName());
+        return Response.noContent().build();
     }
 
     @GET

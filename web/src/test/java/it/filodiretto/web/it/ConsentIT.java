@@ -132,6 +132,92 @@ class ConsentIT {
     }
 
     @Test
+    void anErasureLeavesNoPhoneNumberAnywhereInTheDatabase() throws Exception {
+        String phone = randomNumber();
+        String digits = phone.substring(1);
+        say(phone, "{\"text\":\"ISCRIVIMI\"}");
+        awaitMessage(phone, 1);
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        awaitMessage(phone, 3);
+        say(phone, "{\"text\":\"una domanda personale con il mio numero " + phone + "\"}");
+        awaitMessage(phone, 4);
+        long id = scalar("select id from subscriber where phone = ?", phone);
+        await(() -> unprocessedWebhooks() == 0);
+        assertThat(tablesContaining(digits)).as("before erasure").contains("subscriber", "inbound_message", "webhook_event");
+
+        StaffClient api = new StaffClient(URI.create(base.toString()));
+        String officer = "po" + new Random().nextInt(1_000_000);
+        api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
+                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}");
+        String po = StaffClient.basic(officer, "Privacy-officer-pass-1");
+        JsonObject export = StaffClient.object(api.get("api/v1/consents/subscribers/" + id + "/export", po));
+        assertThat(export.getJsonObject("subscriber").getString("phone")).isEqualTo(phone);
+        assertThat(export.getJsonArray("consents")).hasSize(1);
+        assertThat(export.getJsonArray("messages").size()).isGreaterThanOrEqualTo(3);
+
+        assertThat(api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2099-01-01\"}").statusCode())
+                .as("a request date in the future").isEqualTo(400);
+        HttpResponse<String> erased = api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po,
+                "{\"requestedOn\":\"" + java.time.LocalDate.now().minusDays(2) + "\"}");
+        assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
+
+        // Meta's copy (the sandbox's own table, absent in production) is not the city's data
+        assertThat(tablesContaining(digits)).as("no table holds the number after erasure").isEmpty();
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ERASED");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ?", id)).as("the pseudonymous history stays").isEqualTo(1);
+        assertThat(scalar("select count(*) from suppression", null)).isPositive();
+        assertThat(scalar("select count(*) from audit_event where action = 'DATA_ERASED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
+        assertThat(api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2026-01-01\"}").statusCode())
+                .isEqualTo(409);
+    }
+
+    /** Tables (except the sandbox's) with a text column containing the value. */
+    private java.util.List<String> tablesContaining(String value) throws Exception {
+        java.util.Set<String> tables = new java.util.TreeSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            java.util.Map<String, java.util.List<String>> columns = new java.util.TreeMap<>();
+            try (ResultSet r = c.getMetaData().getColumns(null, null, "%", "%")) {
+                while (r.next()) {
+                    String table = r.getString("TABLE_NAME").toLowerCase();
+                    String schema = String.valueOf(r.getString("TABLE_SCHEM")).toLowerCase();
+                    int type = r.getInt("DATA_TYPE");
+                    boolean text = type == java.sql.Types.VARCHAR || type == java.sql.Types.CLOB || type == java.sql.Types.LONGVARCHAR
+                            || type == java.sql.Types.NVARCHAR || type == java.sql.Types.CHAR;
+                    if (text && schema.equals("public") && !table.equals("sandbox_message") && !table.startsWith("flyway")) {
+                        columns.computeIfAbsent(table, t -> new java.util.ArrayList<>()).add(r.getString("COLUMN_NAME"));
+                    }
+                }
+            }
+            for (var entry : columns.entrySet()) {
+                for (String column : entry.getValue()) {
+                    try (PreparedStatement s = c.prepareStatement("select count(*) from " + entry.getKey() + " where cast(" + column + " as varchar(100000)) like ?")) {
+                        s.setString(1, "%" + value + "%");
+                        try (ResultSet r = s.executeQuery()) {
+                            r.next();
+                            if (r.getLong(1) > 0) {
+                                tables.add(entry.getKey());
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return new java.util.ArrayList<>(tables);
+    }
+
+    private long unprocessedWebhooks() throws Exception {
+        return scalar("select count(*) from webhook_event where processed_at is null", null);
+    }
+
+    private static void await(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.call()) {
+            assertThat(System.currentTimeMillis()).as("condition within 15 s").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+
+    @Test
     void aStopFromAnUnknownNumberIsAnsweredAndCreatesNothing() throws Exception {
         String phone = randomNumber();
         say(phone, "{\"text\":\"STOP\"}");
@@ -210,7 +296,9 @@ class ConsentIT {
 
     private long scalar(String sql, Object parameter) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
+            if (parameter != null) {
+                s.setObject(1, parameter);
+            }
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getLong(1) : -1;
             }

@@ -1,0 +1,147 @@
+package it.filodiretto.domain.consent;
+
+import it.filodiretto.domain.audit.Actor;
+import it.filodiretto.domain.audit.AuditAction;
+import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.DomainException;
+import it.filodiretto.domain.common.TimeSource;
+import it.filodiretto.domain.whatsapp.InboundMessageRecord;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * GDPR rights of a subscriber, exercised by the privacy officer: access/portability (everything held, as
+ * JSON) and erasure (identifiers, messages and raw webhooks removed; a salted hash of the number kept as a
+ * suppression entry, the pseudonymous consent history kept for accountability). Both audited.
+ */
+@Stateless
+public class DataSubjectRights {
+
+    private static final String SALT = "suppression-salt";
+
+    @PersistenceContext(unitName = "filodiretto")
+    EntityManager em;
+
+    @Inject
+    ConsentRegister register;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    TimeSource time;
+
+    public JsonObject export(long subscriberId, String actor) {
+        Subscriber s = register.subscriber(subscriberId);
+        JsonArrayBuilder consents = Json.createArrayBuilder();
+        for (ConsentRecord r : register.history(subscriberId)) {
+            consents.add(Json.createObjectBuilder().add("action", r.action().name()).add("occurredAt", r.occurredAt().toString())
+                    .add("noticeVersion", r.noticeVersion()).add("noticeSha256", r.noticeHash()).add("topics", r.topics())
+                    .add("channel", r.channel().name()).add("evidence", Json.createReader(new java.io.StringReader(r.evidence())).readObject()));
+        }
+        JsonArrayBuilder messages = Json.createArrayBuilder();
+        for (InboundMessageRecord m : inbound(s)) {
+            messages.add(Json.createObjectBuilder().add("receivedAt", m.receivedAt().toString()).add("type", m.type())
+                    .add("text", m.text() == null ? "" : m.text()));
+        }
+        JsonObject export = Json.createObjectBuilder()
+                .add("subscriber", Json.createObjectBuilder()
+                        .add("id", "citizen:" + s.id())
+                        .add("phone", s.phone() == null ? "" : s.phone())
+                        .add("whatsappId", s.waId() == null ? "" : s.waId())
+                        .add("state", s.state().name())
+                        .add("language", s.language())
+                        .add("topics", String.join(",", s.topics()))
+                        .add("marketingOptOut", s.isMarketingOptOut()))
+                .add("consents", consents)
+                .add("messages", messages)
+                .add("exportedAt", time.now().toString())
+                .build();
+        audit.record(Actor.staff(actor), AuditAction.DATA_EXPORTED, "subscriber", s.id().toString(), Map.of("format", "json"));
+        return export;
+    }
+
+    /** Erases a subscriber's personal data; {@code requestedOn} is when the citizen asked (the one-month clock). */
+    public void erase(long subscriberId, LocalDate requestedOn, String actor) {
+        Subscriber s = register.subscriber(subscriberId);
+        if (s.state() == Subscriber.State.ERASED) {
+            throw DomainException.conflict("already_erased", "error.subscriber.alreadyErased");
+        }
+        if (requestedOn == null || requestedOn.isAfter(time.now().toLocalDate())) {
+            throw DomainException.invalid("invalid_request_date", "error.subscriber.requestDate");
+        }
+        int messages = 0;
+        int webhooks = 0;
+        for (InboundMessageRecord m : inbound(s)) {
+            em.remove(m);
+            messages++;
+        }
+        for (String id : new String[]{s.waId(), s.userId(), s.phone() == null ? null : s.phone().substring(1)}) {
+            if (id != null) {
+                webhooks += em.createQuery("delete from RawWebhookEvent e where e.body like :id and e.processedAt is not null")
+                        .setParameter("id", "%\"" + id + "\"%").executeUpdate();
+            }
+        }
+        if (s.phone() != null) {
+            em.createNativeQuery("insert into suppression (hash, created_at) select ?, ? where not exists (select 1 from suppression where hash = ?)")
+                    .setParameter(1, suppressionHash(s.phone())).setParameter(2, time.now()).setParameter(3, suppressionHash(s.phone()))
+                    .executeUpdate();
+        }
+        s.erase(time.now());
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("requestedOn", requestedOn.toString());
+        details.put("inboundMessagesRemoved", messages);
+        details.put("rawWebhooksRemoved", webhooks);
+        audit.record(Actor.staff(actor), AuditAction.DATA_ERASED, "subscriber", s.id().toString(), details);
+    }
+
+    /** Whether a number belongs to an erased subscriber (so that nobody re-adds it by mistake). */
+    public boolean isSuppressed(String e164) {
+        return !em.createNativeQuery("select hash from suppression where hash = ?").setParameter(1, suppressionHash(e164))
+                .getResultList().isEmpty();
+    }
+
+    private List<InboundMessageRecord> inbound(Subscriber s) {
+        return em.createQuery("select m from InboundMessageRecord m where (m.waId is not null and m.waId = :w) or (m.userId is not null and m.userId = :u)"
+                        + " order by m.id", InboundMessageRecord.class)
+                .setParameter("w", s.waId() == null ? "-" : s.waId()).setParameter("u", s.userId() == null ? "-" : s.userId())
+                .getResultList();
+    }
+
+    String suppressionHash(String e164) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(salt().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(sha.digest(e164.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String salt() {
+        List<?> existing = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SALT).getResultList();
+        if (!existing.isEmpty()) {
+            return (String) existing.get(0);
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String salt = HexFormat.of().formatHex(random);
+        em.createNativeQuery("insert into installation_setting (name, setting_value) values (?, ?)").setParameter(1, SALT).setParameter(2, salt).executeUpdate();
+        return salt;
+    }
+}
