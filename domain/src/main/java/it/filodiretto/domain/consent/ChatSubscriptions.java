@@ -55,6 +55,9 @@ public class ChatSubscriptions {
     AuditTrail audit;
 
     @Inject
+    WebSubscriptions web;
+
+    @Inject
     TimeSource time;
 
     @Inject
@@ -156,6 +159,10 @@ public class ChatSubscriptions {
 
     private boolean reply(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {
         String id = message.replyId();
+        if (WebSubscriptions.isWebAnswer(id)) {
+            webAnswer(message, known, to, now);
+            return true;
+        }
         if (ACCEPT.equals(id)) {
             if (known.isEmpty() || known.get().state() != Subscriber.State.PENDING) {
                 text(to, known.filter(Subscriber::isActive).isPresent() ? "subscribe.already" : "subscribe.noPending", cityName);
@@ -209,6 +216,54 @@ public class ChatSubscriptions {
             return true;
         }
         return false;
+    }
+
+    /** The citizen tapped a button of the web page's confirmation template. */
+    private void webAnswer(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {
+        WebRequest request = web.answer(message.replyId(), to);
+        if (request == null || !request.isOpenAt(now)) {
+            text(to, "web.expired");
+            return;
+        }
+        if (!WebSubscriptions.isConfirmation(message.replyId())) {
+            request.deny(now);
+            text(to, "subscribe.declined");
+            return;
+        }
+        request.confirm(now);
+        if (known.filter(Subscriber::isActive).isPresent()) {
+            text(to, "subscribe.already", cityName);
+            return;
+        }
+        Subscriber subscriber = known.orElseGet(() -> {
+            Subscriber created = new Subscriber(request.phone(), message.waId(), message.userId(), now);
+            created.heardFrom(message.waId(), message.userId(), now);
+            subscribers.add(created);
+            return created;
+        });
+        if (subscriber.state() != Subscriber.State.PENDING) {
+            subscriber.requestSubscription(now);
+        }
+        subscriber.activate(request.topics(), now);
+        PrivacyNotice notice = notices.inForce();
+        String evidence = Json.createObjectBuilder()
+                .add("webRequestId", request.id())
+                .add("requestedAt", request.createdAt().toString())
+                .add("noticeVersionShown", request.noticeVersion())
+                .add("ipSha256Salted", request.ipHash())
+                .add("userAgent", request.userAgent() == null ? "" : request.userAgent())
+                .add("foreignNumber", request.isForeignNumber())
+                .add("inboundMessageId", message.messageId())
+                .build().toString();
+        subscribers.record(new ConsentRecord(subscriber.id(), ConsentRecord.Action.GRANTED, now, notice, request.topics(),
+                ConsentRecord.Channel.WEB_DOUBLE_OPT_IN, evidence));
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("channel", ConsentRecord.Channel.WEB_DOUBLE_OPT_IN);
+        details.put("noticeVersion", notice.version());
+        details.put("topics", new ArrayList<>(new java.util.TreeSet<>(request.topics())));
+        details.put("webRequest", request.id());
+        audit.record(Actor.citizen(subscriber.id()), AuditAction.CONSENT_GRANTED, "subscriber", subscriber.id().toString(), details);
+        text(to, "web.confirmed", cityName, topics.labels(request.topics(), subscriber.language()));
     }
 
     private void stop(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {

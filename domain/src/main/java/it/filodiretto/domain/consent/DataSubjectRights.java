@@ -14,12 +14,7 @@ import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +27,6 @@ import java.util.Map;
 @Stateless
 public class DataSubjectRights {
 
-    private static final String SALT = "suppression-salt";
-
     @PersistenceContext(unitName = "filodiretto")
     EntityManager em;
 
@@ -45,6 +38,9 @@ public class DataSubjectRights {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    Pseudonyms pseudonyms;
 
     public JsonObject export(long subscriberId, String actor) {
         Subscriber s = register.subscriber(subscriberId);
@@ -124,24 +120,6 @@ public class DataSubjectRights {
     }
 
     String suppressionHash(String e164) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(salt().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha.digest(e164.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private String salt() {
-        List<?> existing = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SALT).getResultList();
-        if (!existing.isEmpty()) {
-            return (String) existing.get(0);
-        }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String salt = HexFormat.of().formatHex(random);
-        em.createNativeQuery("insert into installation_setting (name, setting_value) values (?, ?)").setParameter(1, SALT).setParameter(2, salt).executeUpdate();
-        return salt;
+        return pseudonyms.hash(e164);
     }
 }

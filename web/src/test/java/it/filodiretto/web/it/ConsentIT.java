@@ -218,6 +218,82 @@ class ConsentIT {
     }
 
     @Test
+    void webDoubleOptInActivatesOnlyWhenConfirmedFromThatPhoneInTime() throws Exception {
+        String phone = randomNumber();
+        HttpResponse<String> page = webRequest(phone.substring(3), true, "weather", "emergencies");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("id=\"subscribe:sent\"");
+        JsonObject confirmation = awaitMessage(phone, 1);
+        assertThat(confirmation.getString("templateName")).isEqualTo("conferma_iscrizione");
+        String confirm = confirmation.getJsonArray("buttons").getJsonObject(0).getString("id");
+        assertThat(confirm).startsWith("webconfirm:");
+        assertThat(scalar("select count(*) from subscriber where phone = ?", phone)).as("nothing active before confirmation").isZero();
+
+        // another phone cannot confirm it
+        String other = randomNumber();
+        say(other, "{\"buttonId\":\"" + confirm + "\",\"title\":\"Confermo\"}");
+        assertThat(awaitMessage(other, 1).getString("text")).contains("non è più valida");
+
+        say(phone, "{\"buttonId\":\"" + confirm + "\"}");
+        assertThat(awaitMessage(phone, 2).getString("text")).startsWith("✅ Iscrizione confermata");
+        long id = scalar("select id from subscriber where phone = ?", phone);
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ACTIVE");
+        assertThat(text("select topics from subscriber where id = ?", id)).isEqualTo("emergencies,weather");
+        assertThat(text("select channel from consent_record where subscriber_id = ?", id)).isEqualTo("WEB_DOUBLE_OPT_IN");
+        assertThat(text("select evidence from consent_record where subscriber_id = ?", id))
+                .contains("ipSha256Salted").contains("userAgent").contains("webRequestId").doesNotContain("127.0.0.1");
+
+        // a second tap does nothing more
+        say(phone, "{\"buttonId\":\"" + confirm + "\"}");
+        assertThat(awaitMessage(phone, 3).getString("text")).contains("non è più valida");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ?", id)).isEqualTo(1);
+    }
+
+    @Test
+    void anExpiredWebRequestCannotBeConfirmed() throws Exception {
+        String phone = randomNumber();
+        webRequest(phone.substring(3), true, "deadlines");
+        String confirm = awaitMessage(phone, 1).getJsonArray("buttons").getJsonObject(0).getString("id");
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update web_request set expires_at = ? where token = ?")) {
+            s.setObject(1, java.time.OffsetDateTime.now().minusMinutes(1));
+            s.setString(2, confirm.substring("webconfirm:".length()));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        say(phone, "{\"buttonId\":\"" + confirm + "\"}");
+        assertThat(awaitMessage(phone, 2).getString("text")).contains("non è più valida");
+        assertThat(scalar("select count(*) from subscriber where phone = ? and state = 'ACTIVE'", phone)).isZero();
+    }
+
+    @Test
+    void theWebPageRefusesMissingConsentBadNumbersAndTooManyRequests() throws Exception {
+        assertThat(webRequest("340 111 22", true, "weather").body()).contains("Numero di telefono non valido");
+        assertThat(webRequest("0331 390111", true, "weather").body()).contains("non è un cellulare");
+        String phone = randomNumber();
+        assertThat(webRequest(phone, false, "weather").body()).contains("serve il consenso");
+        for (int i = 0; i < 3; i++) {
+            assertThat(webRequest(phone, true, "weather").body()).contains("id=\"subscribe:sent\"");
+        }
+        HttpResponse<String> fourth = webRequest(phone, true, "weather");
+        assertThat(fourth.body()).contains("Troppe richieste").doesNotContain("id=\"subscribe:sent\"");
+    }
+
+    private HttpResponse<String> webRequest(String number, boolean consent, String... topicCodes) throws Exception {
+        StaffClient browser = new StaffClient(URI.create(base.toString()));
+        HttpResponse<String> page = browser.get("iscriviti.xhtml", null);
+        StringBuilder form = new StringBuilder("subscribe=subscribe&subscribe%3Asubmit=&subscribe%3Alanguage=it");
+        form.append("&subscribe%3Anumber=").append(URLEncoder.encode(number, StandardCharsets.UTF_8));
+        for (String t : topicCodes) {
+            form.append("&subscribe%3Atopics=").append(t);
+        }
+        if (consent) {
+            form.append("&subscribe%3Aconsent_input=on");
+        }
+        form.append("&jakarta.faces.ViewState=").append(URLEncoder.encode(StaffClient.viewState(page.body()), StandardCharsets.UTF_8));
+        return browser.postRaw("iscriviti.xhtml", form.toString());
+    }
+
+    @Test
     void aStopFromAnUnknownNumberIsAnsweredAndCreatesNothing() throws Exception {
         String phone = randomNumber();
         say(phone, "{\"text\":\"STOP\"}");

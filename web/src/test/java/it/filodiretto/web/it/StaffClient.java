@@ -90,6 +90,14 @@ public final class StaffClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
+    /** Posts an already encoded form body (repeated fields allowed). */
+    public HttpResponse<String> postRaw(String path, String encodedForm) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Accept-Language", "it")
+                .POST(HttpRequest.BodyPublishers.ofString(encodedForm)).build());
+    }
+
     public static String viewState(String html) {
         Matcher m = VIEW_STATE.matcher(html);
         if (!m.find()) {
