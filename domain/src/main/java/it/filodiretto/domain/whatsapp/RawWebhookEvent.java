@@ -34,6 +34,9 @@ public class RawWebhookEvent {
     @Column(name = "processed_at")
     private OffsetDateTime processedAt;
 
+    @Column(name = "requeues", nullable = false)
+    private int requeues;
+
     protected RawWebhookEvent() {
         // JPA
     }
@@ -57,6 +60,10 @@ public class RawWebhookEvent {
 
     public boolean isProcessed() {
         return processedAt != null;
+    }
+
+    public void requeued() {
+        requeues++;
     }
 
     public void markProcessed(OffsetDateTime now) {

@@ -81,10 +81,16 @@ public class WhatsAppEvents {
         }
     }
 
-    /** Ids of stored webhooks still unprocessed that arrived before {@code before} (oldest first). */
-    public List<Long> unprocessedBefore(java.time.OffsetDateTime before, int max) {
-        return em.createQuery("select e.id from RawWebhookEvent e where e.processedAt is null and e.receivedAt < :t order by e.id", Long.class)
-                .setParameter("t", before).setMaxResults(max).getResultList();
+    /**
+     * Ids of stored webhooks still unprocessed that arrived before {@code before} and were queued again
+     * fewer than {@code maxRequeues} times (oldest first); each is counted as queued again.
+     */
+    public List<Long> requeueStale(java.time.OffsetDateTime before, int maxRequeues, int max) {
+        List<RawWebhookEvent> stale = em.createQuery("select e from RawWebhookEvent e where e.processedAt is null and e.receivedAt < :t"
+                        + " and e.requeues < :r order by e.id", RawWebhookEvent.class)
+                .setParameter("t", before).setParameter("r", maxRequeues).setMaxResults(max).getResultList();
+        stale.forEach(RawWebhookEvent::requeued);
+        return stale.stream().map(RawWebhookEvent::id).toList();
     }
 
     public List<InboundMessageRecord> recentInbound(int max) {
