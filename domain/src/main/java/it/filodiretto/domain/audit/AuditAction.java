@@ -23,6 +23,7 @@ public enum AuditAction {
     // subscriptions and consent
     SUBSCRIPTION_REQUESTED,
     SUBSCRIPTION_DECLINED,
+    UNSUBSCRIPTION_REQUESTED,
     CONSENT_GRANTED,
     CONSENT_WITHDRAWN,
     TOPICS_CHANGED,

@@ -227,10 +227,14 @@ public class ChatSubscriptions {
         }
         if (!WebSubscriptions.isConfirmation(message.replyId())) {
             request.deny(now);
-            text(to, "subscribe.declined");
+            text(to, request.kind() == WebRequest.Kind.UNSUBSCRIBE ? "web.stillSubscribed" : "subscribe.declined", cityName);
             return;
         }
         request.confirm(now);
+        if (request.kind() == WebRequest.Kind.UNSUBSCRIBE) {
+            stop(message, known, to, now);
+            return;
+        }
         if (known.filter(Subscriber::isActive).isPresent()) {
             text(to, "subscribe.already", cityName);
             return;

@@ -26,6 +26,8 @@ public class WebRequest {
 
     public enum State { WAITING, CONFIRMED, DENIED, EXPIRED }
 
+    public enum Kind { SUBSCRIBE, UNSUBSCRIBE }
+
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "web_request_seq")
     @SequenceGenerator(name = "web_request_seq", sequenceName = "web_request_seq", allocationSize = 50)
@@ -61,6 +63,10 @@ public class WebRequest {
     @Enumerated(EnumType.STRING)
     @Column(name = "state", nullable = false, length = 16)
     private State state;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "kind", nullable = false, length = 16)
+    private Kind kind = Kind.SUBSCRIBE;
 
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
@@ -139,6 +145,16 @@ public class WebRequest {
 
     public int noticeVersion() {
         return noticeVersion;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** Marks this request as one to leave the channel. */
+    public WebRequest toUnsubscribe() {
+        kind = Kind.UNSUBSCRIBE;
+        return this;
     }
 
     public boolean isForeignNumber() {

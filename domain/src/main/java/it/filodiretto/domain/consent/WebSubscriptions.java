@@ -34,6 +34,8 @@ public class WebSubscriptions {
 
     static final String CONFIRM = "webconfirm:";
     static final String DENY = "webdeny:";
+    static final String LEAVE = "webstop:";
+    static final String STAY = "webkeep:";
 
     @PersistenceContext(unitName = "filodiretto")
     EntityManager em;
@@ -79,6 +81,13 @@ public class WebSubscriptions {
     @ConfigProperty(name = "filodiretto.consent.confirmation-template", defaultValue = "conferma_iscrizione")
     String confirmationTemplate;
 
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.unsubscribe-template", defaultValue = "conferma_cancellazione")
+    String unsubscribeTemplate;
+
+    @Inject
+    Subscribers subscribers;
+
     /** Stores the request and sends the confirmation; refuses bad input and rate-limit excess with a code. */
     public void request(String rawNumber, Set<String> chosenTopics, String language, boolean consentTicked,
                         String ipAddress, String userAgent) {
@@ -111,6 +120,34 @@ public class WebSubscriptions {
                 Map.of("channel", ConsentRecord.Channel.WEB_DOUBLE_OPT_IN, "foreignNumber", request.isForeignNumber()));
     }
 
+    /**
+     * Asks an active subscriber, on WhatsApp, to confirm leaving (so nobody can unsubscribe somebody else from
+     * the web). Nothing is sent to a number that is not subscribed; the caller's answer is the same anyway.
+     */
+    public void requestUnsubscription(String rawNumber, String ipAddress, String userAgent) {
+        PhoneNumber number = PhoneNumber.parse(rawNumber);
+        OffsetDateTime now = time.now();
+        String phoneHash = pseudonyms.hash(number.e164());
+        String ipHash = pseudonyms.hash("ip:" + (ipAddress == null ? "" : ipAddress));
+        if (count("phoneHash", phoneHash, now.minusDays(1)) >= maxPerNumberPerDay
+                || count("ipHash", ipHash, now.minusHours(1)) >= maxPerIpPerHour) {
+            throw DomainException.conflict("rate_limited", "error.web.rateLimited");
+        }
+        String token = UUID.randomUUID().toString().replace("-", "");
+        PrivacyNotice notice = notices.inForce();
+        WebRequest request = new WebRequest(token, number.e164(), phoneHash, ipHash, userAgent, Set.of("-"), "it",
+                notice.version(), !number.isItalian(), now, now.plusHours(confirmationHours)).toUnsubscribe();
+        em.persist(request);
+        boolean active = subscribers.byWhatsApp(number.waId(), null).filter(Subscriber::isActive).isPresent();
+        if (active) {
+            MessageTemplate template = templates.checked(unsubscribeTemplate, "it", List.of(), List.of(cityName));
+            gateway.send(new OutboundMessage.Template(number.e164(), template.name(), template.language(), List.of(), List.of(cityName),
+                    List.of(LEAVE + token, STAY + token)), template.category());
+        }
+        audit.record(Actor.ANONYMOUS, AuditAction.UNSUBSCRIPTION_REQUESTED, "web_request", request.id().toString(),
+                Map.of("channel", ConsentRecord.Channel.WEB_DOUBLE_OPT_IN));
+    }
+
     /** The open request behind a confirmation button, if the tapping phone is the requested one. */
     public WebRequest answer(String replyId, String fromE164) {
         String token = replyId.substring(replyId.indexOf(':') + 1);
@@ -123,11 +160,13 @@ public class WebSubscriptions {
     }
 
     static boolean isWebAnswer(String replyId) {
-        return replyId != null && (replyId.startsWith(CONFIRM) || replyId.startsWith(DENY));
+        return replyId != null && (replyId.startsWith(CONFIRM) || replyId.startsWith(DENY)
+                || replyId.startsWith(LEAVE) || replyId.startsWith(STAY));
     }
 
+    /** "Confermo" of a subscription or "Cancellami" of an unsubscription. */
     static boolean isConfirmation(String replyId) {
-        return replyId.startsWith(CONFIRM);
+        return replyId.startsWith(CONFIRM) || replyId.startsWith(LEAVE);
     }
 
     private long count(String field, String hash, OffsetDateTime since) {

@@ -23,8 +23,9 @@ import java.util.List;
 import java.util.logging.Logger;
 
 /**
- * With the sandbox on and no template declared yet, declares a few typical approved templates
- * ({@code sandbox/demo-templates.json}) so that a newcomer can send something at once. Never in production.
+ * With the sandbox on, declares the typical approved templates of {@code sandbox/demo-templates.json} that
+ * are missing (the subscription confirmations need two of them), so that a newcomer can send something at
+ * once. Never in production.
  */
 @Startup
 @Singleton
@@ -43,12 +44,15 @@ public class SandboxSetup {
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void declareDemoTemplates() {
-        if (!settings.isSandbox() || templates.count() > 0) {
+        if (!settings.isSandbox()) {
             return;
         }
         try (InputStream in = SandboxSetup.class.getResourceAsStream("/sandbox/demo-templates.json")) {
             for (JsonValue v : Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readArray()) {
                 JsonObject t = v.asJsonObject();
+                if (templates.find(t.getString("name"), t.getString("language")).isPresent()) {
+                    continue;
+                }
                 List<String> replies = t.containsKey("quickReplies")
                         ? t.getJsonArray("quickReplies").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
                         : List.of();
@@ -56,7 +60,7 @@ public class SandboxSetup {
                         MessageTemplate.Status.APPROVED, t.getString("header", null), t.getString("body"),
                         t.getString("footer", null), replies, MessageTemplate.Source.CONSOLE, null);
             }
-            LOG.info("Sandbox: demo message templates declared.");
+            LOG.fine("Sandbox: demo message templates checked.");
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warning(() -> "Sandbox: demo templates not declared: " + e);
         }

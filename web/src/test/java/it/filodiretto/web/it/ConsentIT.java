@@ -250,6 +250,35 @@ class ConsentIT {
     }
 
     @Test
+    void leavingFromTheWebPageIsConfirmedOnWhatsAppAndSendsNothingToOthers() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"ISCRIVIMI\"}");
+        awaitMessage(phone, 1);
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        awaitMessage(phone, 3);
+
+        assertThat(unsubscribeRequest(phone.substring(3)).body()).contains("id=\"unsubscribe:sent\"");
+        JsonObject ask = awaitMessage(phone, 4);
+        assertThat(ask.getString("templateName")).isEqualTo("conferma_cancellazione");
+        say(phone, "{\"buttonId\":\"" + ask.getJsonArray("buttons").getJsonObject(0).getString("id") + "\"}");
+        assertThat(awaitMessage(phone, 5).getString("text")).startsWith("Fatto");
+        assertThat(scalar("select count(*) from subscriber where phone = ? and state = 'UNSUBSCRIBED'", phone)).isEqualTo(1);
+
+        String stranger = randomNumber();
+        assertThat(unsubscribeRequest(stranger).body()).as("same answer for a number that is not subscribed").contains("id=\"unsubscribe:sent\"");
+        Thread.sleep(1000);
+        assertThat(messages(stranger)).as("nothing sent to a number that is not subscribed").isEmpty();
+    }
+
+    private HttpResponse<String> unsubscribeRequest(String number) throws Exception {
+        StaffClient browser = new StaffClient(URI.create(base.toString()));
+        HttpResponse<String> page = browser.get("cancellati.xhtml", null);
+        return browser.postRaw("cancellati.xhtml", "unsubscribe=unsubscribe&unsubscribe%3Asubmit=&unsubscribe%3Anumber="
+                + URLEncoder.encode(number, StandardCharsets.UTF_8) + "&jakarta.faces.ViewState="
+                + URLEncoder.encode(StaffClient.viewState(page.body()), StandardCharsets.UTF_8));
+    }
+
+    @Test
     void anExpiredWebRequestCannotBeConfirmed() throws Exception {
         String phone = randomNumber();
         webRequest(phone.substring(3), true, "deadlines");
