@@ -1,6 +1,7 @@
 package it.filodiretto.web.it;
 
 import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -278,6 +279,29 @@ class ConsentIT {
                 + URLEncoder.encode(StaffClient.viewState(page.body()), StandardCharsets.UTF_8));
     }
 
+    @Inject
+    it.filodiretto.domain.consent.Retention retention;
+
+    @Test
+    void retentionPurgesOldMessagesAndRequestsAndAuditsCountsOnly() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"aiuto\"}");
+        awaitMessage(phone, 1);
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update inbound_message set received_at = ? where wa_id = ?")) {
+            s.setObject(1, java.time.OffsetDateTime.now().minusDays(91));
+            s.setString(2, phone.substring(1));
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+
+        java.util.Map<String, Object> purged = retention.apply();
+
+        assertThat(((Number) purged.get("inboundMessages")).intValue()).isGreaterThanOrEqualTo(1);
+        assertThat(scalar("select count(*) from inbound_message where wa_id = ?", phone.substring(1))).isZero();
+        String details = text("select details from audit_event where action = 'RETENTION_APPLIED' order by seq desc fetch first 1 rows only", null);
+        assertThat(details).contains("\"inboundMessages\":").contains("\"inboundDays\":90").doesNotContain(phone.substring(1));
+    }
+
     @Test
     void anExpiredWebRequestCannotBeConfirmed() throws Exception {
         String phone = randomNumber();
@@ -412,7 +436,9 @@ class ConsentIT {
 
     private String text(String sql, Object parameter) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, parameter);
+            if (parameter != null) {
+                s.setObject(1, parameter);
+            }
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
