@@ -36,6 +36,7 @@ public class ChatSubscriptions {
 
     static final String ACCEPT = "consent:accept";
     static final String DECLINE = "consent:decline";
+    static final String RENEW = "consent:renew";
     static final String TOPIC_PREFIX = "topic:";
     static final String ALL_TOPICS = "topic:*";
 
@@ -134,7 +135,12 @@ public class ChatSubscriptions {
 
     private void subscribe(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {
         if (known.filter(Subscriber::isActive).isPresent()) {
-            text(to, "subscribe.already", cityName);
+            Subscriber active = known.get();
+            if (active.reconsentDueBy() != null) {
+                askRenewal(active, to);
+            } else {
+                text(to, "subscribe.already", cityName);
+            }
             return;
         }
         Subscriber subscriber;
@@ -157,6 +163,15 @@ public class ChatSubscriptions {
                 MessageCategory.UTILITY);
     }
 
+    /** The notice changed its purposes: the subscriber re-confirms with one tap (also asked by broadcast later). */
+    private void askRenewal(Subscriber subscriber, String to) {
+        PrivacyNotice notice = notices.inForce();
+        String language = subscriber.language();
+        gateway.send(new OutboundMessage.Buttons(to, null,
+                ChatTexts.text(language, "renew.ask", cityName, notice.summary(), notice.url()), null,
+                List.of(new OutboundMessage.Choice(RENEW, ChatTexts.text(language, "subscribe.accept"), null))), MessageCategory.UTILITY);
+    }
+
     private boolean reply(InboundMessage message, Optional<Subscriber> known, String to, OffsetDateTime now) {
         String id = message.replyId();
         if (WebSubscriptions.isWebAnswer(id)) {
@@ -174,6 +189,17 @@ public class ChatSubscriptions {
             consent(subscriber, ConsentRecord.Action.GRANTED, all, message, AuditAction.CONSENT_GRANTED, now);
             text(to, "subscribe.done", cityName);
             sendTopicList(subscriber, to);
+            return true;
+        }
+        if (RENEW.equals(id)) {
+            if (known.filter(Subscriber::isActive).isEmpty()) {
+                text(to, "subscribe.noPending", cityName);
+                return true;
+            }
+            Subscriber subscriber = known.get();
+            subscriber.renew(now);
+            consent(subscriber, ConsentRecord.Action.RENEWED, subscriber.topics(), message, AuditAction.CONSENT_RENEWED, now);
+            text(to, "renew.done", cityName);
             return true;
         }
         if (DECLINE.equals(id)) {

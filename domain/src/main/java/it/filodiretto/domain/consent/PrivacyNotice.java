@@ -13,7 +13,7 @@ import java.util.List;
 /** A published version of the privacy notice: immutable, identified by its number and the SHA-256 of its text. */
 @Entity
 @Table(name = "privacy_notice")
-public class PrivacyNotice {
+public class PrivacyNotice implements java.io.Serializable {
 
     @Id
     @Column(name = "version")

@@ -3,6 +3,7 @@ package it.filodiretto.domain.consent;
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.common.TimeSource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -16,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.time.OffsetDateTime;
 
 /** The privacy notice's published versions; the newest is the one citizens consent to. */
 @Stateless
@@ -37,6 +39,10 @@ public class PrivacyNotices {
     @Inject
     @ConfigProperty(name = "filodiretto.self-url", defaultValue = "http://localhost:8080")
     String selfUrl;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.reconsent-days", defaultValue = "30")
+    int reconsentDays;
 
     public Optional<PrivacyNotice> current() {
         return em.createQuery("select n from PrivacyNotice n order by n.version desc", PrivacyNotice.class)
@@ -60,6 +66,48 @@ public class PrivacyNotices {
         em.persist(notice);
         audit.record(Actor.SYSTEM, AuditAction.PRIVACY_NOTICE_PUBLISHED, "privacy_notice", "1", Map.of("hash", notice.textHash()));
         return notice;
+    }
+
+    /**
+     * Publishes a new version (immutable from now on). When its purposes differ from the version in force,
+     * every active subscriber must re-confirm by the deadline; until then broadcasts still reach them, after
+     * it they stop (the dispatch engine checks {@link Subscriber#mayReceiveBroadcastsAt}).
+     *
+     * @return the new version and how many subscribers must re-confirm
+     */
+    public Published publish(String text, String summary, String url, List<String> purposes, String actor) {
+        if (text == null || text.isBlank() || text.length() > 100_000) {
+            throw DomainException.invalid("invalid_notice", "error.notice.text");
+        }
+        if (summary == null || summary.isBlank() || summary.length() > 1000) {
+            throw DomainException.invalid("invalid_notice", "error.notice.summary");
+        }
+        if (url == null || !url.matches("https?://\\S{3,490}")) {
+            throw DomainException.invalid("invalid_notice", "error.notice.url");
+        }
+        if (purposes == null || purposes.isEmpty()) {
+            throw DomainException.invalid("invalid_notice", "error.notice.purposes");
+        }
+        PrivacyNotice previous = inForce();
+        OffsetDateTime now = time.now();
+        PrivacyNotice notice = new PrivacyNotice(previous.version() + 1, text.strip(), summary.strip(), url.strip(), purposes, now);
+        em.persist(notice);
+        boolean purposesChanged = !new java.util.TreeSet<>(purposes).equals(new java.util.TreeSet<>(previous.purposes()));
+        int reconsent = 0;
+        if (purposesChanged) {
+            reconsent = em.createQuery("update Subscriber s set s.reconsentDueBy = :due where s.state = :active")
+                    .setParameter("due", now.plusDays(reconsentDays)).setParameter("active", Subscriber.State.ACTIVE).executeUpdate();
+        }
+        Map<String, Object> details = new java.util.LinkedHashMap<>();
+        details.put("hash", notice.textHash());
+        details.put("purposesChanged", purposesChanged);
+        details.put("subscribersToReconfirm", reconsent);
+        audit.record(Actor.staff(actor), AuditAction.PRIVACY_NOTICE_PUBLISHED, "privacy_notice", Integer.toString(notice.version()), details);
+        return new Published(notice, reconsent);
+    }
+
+    /** A publication's outcome. */
+    public record Published(PrivacyNotice notice, int subscribersToReconfirm) {
     }
 
     public List<PrivacyNotice> all() {

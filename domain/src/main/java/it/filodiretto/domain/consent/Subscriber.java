@@ -58,6 +58,9 @@ public class Subscriber implements java.io.Serializable {
     @Column(name = "last_inbound_at")
     private OffsetDateTime lastInboundAt;
 
+    @Column(name = "reconsent_due_by")
+    private OffsetDateTime reconsentDueBy;
+
     @Column(name = "created_at", nullable = false)
     private OffsetDateTime createdAt;
 
@@ -104,6 +107,7 @@ public class Subscriber implements java.io.Serializable {
         }
         state = State.ACTIVE;
         topics = String.join(",", new TreeSet<>(chosenTopics));
+        reconsentDueBy = null;
         updatedAt = now;
     }
 
@@ -116,6 +120,24 @@ public class Subscriber implements java.io.Serializable {
         }
         topics = String.join(",", new TreeSet<>(chosenTopics));
         updatedAt = now;
+    }
+
+    /** Re-confirmation under the notice in force: the pending deadline is lifted. */
+    public void renew(OffsetDateTime now) {
+        if (state != State.ACTIVE) {
+            throw DomainException.conflict("not_active", "error.subscriber.notActive");
+        }
+        reconsentDueBy = null;
+        updatedAt = now;
+    }
+
+    /** Whether broadcasts may reach this subscriber at {@code now} (active, and not past a re-consent deadline). */
+    public boolean mayReceiveBroadcastsAt(OffsetDateTime now) {
+        return state == State.ACTIVE && (reconsentDueBy == null || now.isBefore(reconsentDueBy));
+    }
+
+    public OffsetDateTime reconsentDueBy() {
+        return reconsentDueBy;
     }
 
     /** Withdrawal (or a declined request): nothing is sent any more. */

@@ -27,6 +27,7 @@ import java.sql.ResultSet;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The chat subscription flow end to end on the sandbox: the simulated phone posts signed webhooks, the
@@ -73,7 +74,7 @@ class ConsentIT {
         assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ACTIVE");
         assertThat(scalar("select count(*) from consent_record where subscriber_id = ? and action = 'GRANTED'", id)).isEqualTo(1);
         assertThat(text("select notice_hash from consent_record where subscriber_id = ?", id))
-                .isEqualTo(text("select text_hash from privacy_notice where version = ?", 1L));
+                .isEqualTo(text("select text_hash from privacy_notice where version = ?", currentNoticeVersion()));
         assertThat(text("select evidence from consent_record where subscriber_id = ?", id)).contains("inboundMessageId");
         assertThat(scalar("select count(*) from audit_event where action = 'CONSENT_GRANTED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
         assertThat(scalar("select count(*) from audit_event where actor = ? and details like '%+39%'", "citizen:" + id))
@@ -112,7 +113,7 @@ class ConsentIT {
         JsonArray consents = Json.createReader(new StringReader(found.body())).readArray().getJsonObject(0).getJsonArray("consents");
         assertThat(consents.stream().map(v -> v.asJsonObject().getString("action")).toList())
                 .containsExactly("GRANTED", "CHANGED", "WITHDRAWN", "GRANTED");
-        assertThat(consents.getJsonObject(2).getInt("noticeVersion")).isEqualTo(1);
+        assertThat(consents.getJsonObject(2).getInt("noticeVersion")).isEqualTo((int) currentNoticeVersion());
         assertThat(consents.getJsonObject(2).getJsonObject("evidence").getString("inboundMessageId")).startsWith("wamid.");
         long grant = consents.getJsonObject(0).getJsonNumber("id").longValue();
         JsonObject receipt = StaffClient.object(api.get("api/v1/consents/receipts/" + grant, StaffClient.basic(officer, "Privacy-officer-pass-1")));
@@ -282,6 +283,47 @@ class ConsentIT {
     @Inject
     it.filodiretto.domain.consent.Retention retention;
 
+    @Inject
+    it.filodiretto.domain.consent.PrivacyNotices notices;
+
+    private long currentNoticeVersion() throws Exception {
+        return scalar("select max(version) from privacy_notice", null);
+    }
+
+    @Test
+    void aNoticeThatChangesPurposesAsksActiveSubscribersToReconfirm() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"ISCRIVIMI\"}");
+        awaitMessage(phone, 1);
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        awaitMessage(phone, 3);
+        long id = scalar("select id from subscriber where phone = ?", phone);
+        it.filodiretto.domain.consent.PrivacyNotice current = notices.inForce();
+
+        it.filodiretto.domain.consent.PrivacyNotices.Published same = notices.publish(current.text() + "\n(typo fixed)", current.summary(),
+                current.url(), current.purposes(), "po-test");
+        assertThat(same.notice().version()).isEqualTo(current.version() + 1);
+        assertThat(same.subscribersToReconfirm()).isZero();
+        assertThat(text("select reconsent_due_by from subscriber where id = ?", id)).isNull();
+
+        it.filodiretto.domain.consent.PrivacyNotices.Published changed = notices.publish(current.text() + "\nNuova finalità: sondaggi.",
+                current.summary(), current.url(), java.util.List.of("public_utility", "emergencies", "surveys"), "po-test");
+        assertThat(changed.subscribersToReconfirm()).isPositive();
+        assertThat(text("select reconsent_due_by from subscriber where id = ?", id)).isNotNull();
+
+        say(phone, "{\"text\":\"iscrivimi\"}");
+        JsonObject ask = awaitMessage(phone, 4);
+        assertThat(ask.getString("text")).contains("aggiornato l'informativa");
+        assertThat(ask.getJsonArray("buttons").toString()).contains("consent:renew");
+        say(phone, "{\"buttonId\":\"consent:renew\"}");
+        assertThat(awaitMessage(phone, 5).getString("text")).startsWith("Grazie");
+        assertThat(text("select reconsent_due_by from subscriber where id = ?", id)).isNull();
+        assertThat(scalar("select notice_version from consent_record where subscriber_id = ? and action = 'RENEWED'", id))
+                .isEqualTo(changed.notice().version());
+        assertThatThrownBy(() -> notices.publish(" ", "x", "http://x/y", java.util.List.of("a"), "po-test"))
+                .hasMessageContaining("invalid_notice");
+    }
+
     @Test
     void retentionPurgesOldMessagesAndRequestsAndAuditsCountsOnly() throws Exception {
         String phone = randomNumber();
@@ -385,14 +427,14 @@ class ConsentIT {
         say(phone, "{\"text\":\"aiuto\"}");
         assertThat(awaitMessage(phone, 1).getString("text")).contains("ISCRIVIMI").contains("STOP");
         say(phone, "{\"text\":\"Privacy?\"}");
-        assertThat(awaitMessage(phone, 2).getString("text")).contains("/privacy.xhtml").contains("versione 1");
+        assertThat(awaitMessage(phone, 2).getString("text")).contains("/privacy.xhtml").contains("versione " + currentNoticeVersion());
         say(phone, "{\"text\":\"quando passa la plastica?\"}");
         assertThat(awaitMessage(phone, 3).getString("text")).contains("ISCRIVIMI");
 
         HttpResponse<String> notice = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("privacy.xhtml")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(notice.statusCode()).isEqualTo(200);
-        assertThat(notice.body()).contains("INFORMATIVA").contains(text("select text_hash from privacy_notice where version = ?", 1L));
+        assertThat(notice.body()).contains(text("select text_hash from privacy_notice where version = ?", currentNoticeVersion()));
     }
 
     // ---------- helpers ----------

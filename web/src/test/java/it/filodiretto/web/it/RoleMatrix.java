@@ -33,6 +33,7 @@ final class RoleMatrix {
             new Entry("api/v1/audit/verify", false, Set.of("PRIVACY_OFFICER")),
             new Entry("api/v1/audit/checkpoint", false, Set.of("PRIVACY_OFFICER")),
             new Entry("console/consent/register.xhtml", true, Set.of("PRIVACY_OFFICER")),
+            new Entry("console/consent/notices.xhtml", true, Set.of("PRIVACY_OFFICER")),
             new Entry("api/v1/consents/subscribers", false, Set.of("PRIVACY_OFFICER")));
 
     private RoleMatrix() {
