@@ -104,10 +104,7 @@ public class WebSubscriptions {
         OffsetDateTime now = time.now();
         String phoneHash = pseudonyms.hash(number.e164());
         String ipHash = pseudonyms.hash("ip:" + (ipAddress == null ? "" : ipAddress));
-        if (count("phoneHash", phoneHash, now.minusDays(1)) >= maxPerNumberPerDay
-                || count("ipHash", ipHash, now.minusHours(1)) >= maxPerIpPerHour) {
-            throw DomainException.conflict("rate_limited", "error.web.rateLimited");
-        }
+        refuseAboveLimits(phoneHash, ipHash, now);
         PrivacyNotice notice = notices.inForce();
         String token = UUID.randomUUID().toString().replace("-", "");
         WebRequest request = new WebRequest(token, number.e164(), phoneHash, ipHash, userAgent, chosenTopics,
@@ -129,10 +126,7 @@ public class WebSubscriptions {
         OffsetDateTime now = time.now();
         String phoneHash = pseudonyms.hash(number.e164());
         String ipHash = pseudonyms.hash("ip:" + (ipAddress == null ? "" : ipAddress));
-        if (count("phoneHash", phoneHash, now.minusDays(1)) >= maxPerNumberPerDay
-                || count("ipHash", ipHash, now.minusHours(1)) >= maxPerIpPerHour) {
-            throw DomainException.conflict("rate_limited", "error.web.rateLimited");
-        }
+        refuseAboveLimits(phoneHash, ipHash, now);
         String token = UUID.randomUUID().toString().replace("-", "");
         PrivacyNotice notice = notices.inForce();
         WebRequest request = new WebRequest(token, number.e164(), phoneHash, ipHash, userAgent, Set.of("-"), "it",
@@ -167,6 +161,13 @@ public class WebSubscriptions {
     /** "Confermo" of a subscription or "Cancellami" of an unsubscription. */
     static boolean isConfirmation(String replyId) {
         return replyId.startsWith(CONFIRM) || replyId.startsWith(LEAVE);
+    }
+
+    private void refuseAboveLimits(String phoneHash, String ipHash, OffsetDateTime now) {
+        if (count("phoneHash", phoneHash, now.minusDays(1)) >= maxPerNumberPerDay
+                || count("ipHash", ipHash, now.minusHours(1)) >= maxPerIpPerHour) {
+            throw DomainException.conflict("rate_limited", "error.web.rateLimited");
+        }
     }
 
     private long count(String field, String hash, OffsetDateTime since) {

@@ -77,6 +77,14 @@ public class ConsentResource {
         return rights.export(id, security.getUserPrincipal().getName());
     }
 
+    /** The same export as a page a citizen can read (access right, art. 15 GDPR). */
+    @GET
+    @Path("subscribers/{id}/export.html")
+    @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
+    public String exportPage(@PathParam("id") long id) {
+        return ReadableExport.html(rights.export(id, security.getUserPrincipal().getName()));
+    }
+
     /** Body {@code {"requestedOn":"2026-11-30"}}: the date the citizen asked for erasure. */
     @POST
     @Path("subscribers/{id}/erasure")

@@ -156,6 +156,9 @@ class ConsentIT {
         assertThat(export.getJsonObject("subscriber").getString("phone")).isEqualTo(phone);
         assertThat(export.getJsonArray("consents")).hasSize(1);
         assertThat(export.getJsonArray("messages").size()).isGreaterThanOrEqualTo(3);
+        HttpResponse<String> readable = api.get("api/v1/consents/subscribers/" + id + "/export.html", po);
+        assertThat(readable.statusCode()).isEqualTo(200);
+        assertThat(readable.body()).contains("<h2>Consensi</h2>").contains(phone).contains("GRANTED");
 
         assertThat(api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2099-01-01\"}").statusCode())
                 .as("a request date in the future").isEqualTo(400);
