@@ -39,6 +39,8 @@ public class ChatSubscriptions {
     static final String RENEW = "consent:renew";
     static final String TOPIC_PREFIX = "topic:";
     static final String ALL_TOPICS = "topic:*";
+    static final String AREA_PREFIX = "area:";
+    static final String WHOLE_CITY = "area:*";
 
     @Inject
     Subscribers subscribers;
@@ -48,6 +50,9 @@ public class ChatSubscriptions {
 
     @Inject
     Topics topics;
+
+    @Inject
+    Neighbourhoods neighbourhoods;
 
     @Inject
     WhatsAppGateway gateway;
@@ -112,6 +117,15 @@ public class ChatSubscriptions {
             case TOPICS -> {
                 if (known.filter(Subscriber::isActive).isPresent()) {
                     sendTopicList(known.get(), to);
+                } else {
+                    text(to, "topics.notSubscribed");
+                }
+            }
+            case AREA -> {
+                if (!neighbourhoods.enabled()) {
+                    text(to, "help.text", cityName);
+                } else if (known.filter(Subscriber::isActive).isPresent()) {
+                    sendAreaList(known.get(), to);
                 } else {
                     text(to, "topics.notSubscribed");
                 }
@@ -209,6 +223,31 @@ public class ChatSubscriptions {
                         Map.of("messageId", message.messageId()));
             });
             text(to, "subscribe.declined");
+            return true;
+        }
+        if (id != null && id.startsWith(AREA_PREFIX)) {
+            if (known.filter(Subscriber::isActive).isEmpty() || !neighbourhoods.enabled()) {
+                text(to, "topics.notSubscribed");
+                return true;
+            }
+            Subscriber subscriber = known.get();
+            Set<String> chosen = new LinkedHashSet<>(subscriber.neighbourhoods());
+            if (WHOLE_CITY.equals(id)) {
+                chosen.clear();
+            } else {
+                String code = id.substring(AREA_PREFIX.length());
+                if (!neighbourhoods.all().containsKey(code)) {
+                    text(to, "help.text", cityName);
+                    return true;
+                }
+                if (!chosen.remove(code)) {
+                    chosen.add(code);
+                }
+            }
+            subscriber.changeNeighbourhoods(chosen, now);
+            audit.record(Actor.citizen(subscriber.id()), AuditAction.NEIGHBOURHOODS_CHANGED, "subscriber", subscriber.id().toString(),
+                    Map.of("neighbourhoods", new ArrayList<>(new java.util.TreeSet<>(chosen))));
+            text(to, "areas.updated", chosen.isEmpty() ? ChatTexts.text(subscriber.language(), "areas.wholeCity") : neighbourhoods.labels(chosen));
             return true;
         }
         if (id != null && id.startsWith(TOPIC_PREFIX)) {
@@ -339,6 +378,23 @@ public class ChatSubscriptions {
                 ChatTexts.text(language, "topics.body", topics.labels(subscriber.topics(), language)), null,
                 ChatTexts.text(language, "topics.button"),
                 List.of(new OutboundMessage.Section(ChatTexts.text(language, "topics.section"), rows))), MessageCategory.UTILITY);
+    }
+
+    private void sendAreaList(Subscriber subscriber, String to) {
+        String language = subscriber.language();
+        List<OutboundMessage.Choice> rows = new ArrayList<>();
+        rows.add(new OutboundMessage.Choice(WHOLE_CITY, ChatTexts.text(language, "areas.wholeCity"), null));
+        neighbourhoods.codes().stream().limit(Neighbourhoods.CHAT_LIMIT).forEach(code -> rows.add(new OutboundMessage.Choice(
+                AREA_PREFIX + code, cut(neighbourhoods.label(code), 24), subscriber.neighbourhoods().contains(code) ? "✓" : null)));
+        String current = subscriber.neighbourhoods().isEmpty() ? ChatTexts.text(language, "areas.wholeCity")
+                : neighbourhoods.labels(subscriber.neighbourhoods());
+        gateway.send(new OutboundMessage.ListMenu(to, null, ChatTexts.text(language, "areas.body", current), null,
+                ChatTexts.text(language, "areas.button"),
+                List.of(new OutboundMessage.Section(ChatTexts.text(language, "areas.button"), rows))), MessageCategory.UTILITY);
+    }
+
+    private static String cut(String text, int max) {
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     private void text(String to, String key, Object... arguments) {

@@ -63,6 +63,7 @@ public class DataSubjectRights {
                         .add("state", s.state().name())
                         .add("language", s.language())
                         .add("topics", String.join(",", s.topics()))
+                        .add("neighbourhoods", String.join(",", s.neighbourhoods()))
                         .add("marketingOptOut", s.isMarketingOptOut()))
                 .add("consents", consents)
                 .add("messages", messages)

@@ -17,12 +17,13 @@ import java.util.stream.Collectors;
 public final class Keywords {
 
     /** What a keyword asks for. */
-    public enum Command { SUBSCRIBE, STOP, TOPICS, PRIVACY, HELP }
+    public enum Command { SUBSCRIBE, STOP, TOPICS, AREA, PRIVACY, HELP }
 
     public static final Map<Command, List<String>> DEFAULTS = Map.of(
             Command.SUBSCRIBE, List.of("ISCRIVIMI", "ATTIVA", "START", "SUBSCRIBE", "ISCRIZIONE"),
             Command.STOP, List.of("STOP", "CANCELLAMI", "CANCELLA ISCRIZIONE", "DISATTIVA", "UNSUBSCRIBE", "BASTA"),
             Command.TOPICS, List.of("ARGOMENTI", "TOPICS", "TEMI"),
+            Command.AREA, List.of("QUARTIERE", "QUARTIERI", "ZONA", "NEIGHBOURHOOD"),
             Command.PRIVACY, List.of("PRIVACY", "INFORMATIVA"),
             Command.HELP, List.of("AIUTO", "HELP", "INFO", "COMANDI", "MENU"));
 

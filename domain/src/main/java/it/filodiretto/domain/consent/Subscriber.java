@@ -52,6 +52,9 @@ public class Subscriber implements java.io.Serializable {
     @Column(name = "topics", nullable = false, length = 500)
     private String topics = "";
 
+    @Column(name = "neighbourhoods", nullable = false, length = 1000)
+    private String neighbourhoods = "";
+
     @Column(name = "marketing_opt_out", nullable = false)
     private boolean marketingOptOut;
 
@@ -140,6 +143,16 @@ public class Subscriber implements java.io.Serializable {
         return reconsentDueBy;
     }
 
+    /** The neighbourhoods followed; empty means the whole city. */
+    public void changeNeighbourhoods(Set<String> codes, OffsetDateTime now) {
+        neighbourhoods = String.join(",", new TreeSet<>(codes));
+        updatedAt = now;
+    }
+
+    public Set<String> neighbourhoods() {
+        return neighbourhoods.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(neighbourhoods.split(",")));
+    }
+
     /** Withdrawal (or a declined request): nothing is sent any more. */
     public void withdraw(OffsetDateTime now) {
         if (state == State.ERASED) {
@@ -155,6 +168,7 @@ public class Subscriber implements java.io.Serializable {
         waId = null;
         userId = null;
         topics = "";
+        neighbourhoods = "";
         lastInboundAt = null;
         state = State.ERASED;
         updatedAt = now;

@@ -26,6 +26,7 @@ class KeywordsTest {
             "ATTIVA|SUBSCRIBE",
             "start|SUBSCRIBE",
             "argomenti?|TOPICS",
+            "Quartiere|AREA",
             "Privacy|PRIVACY",
             "aiuto|HELP",
             "Help?|HELP",

@@ -332,6 +332,8 @@ class ConsentIT {
         String phone = randomNumber();
         say(phone, "{\"text\":\"aiuto\"}");
         awaitMessage(phone, 1);
+        // the reply leaves before the transaction that records the message commits
+        await(() -> scalar("select count(*) from inbound_message where wa_id = ?", phone.substring(1)) == 1);
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("update inbound_message set received_at = ? where wa_id = ?")) {
             s.setObject(1, java.time.OffsetDateTime.now().minusDays(91));
@@ -389,6 +391,29 @@ class ConsentIT {
         }
         form.append("&jakarta.faces.ViewState=").append(URLEncoder.encode(StaffClient.viewState(page.body()), StandardCharsets.UTF_8));
         return browser.postRaw("iscriviti.xhtml", form.toString());
+    }
+
+    @Test
+    void aSubscriberChoosesNeighbourhoodsForLocalNotices() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"ISCRIVIMI\"}");
+        awaitMessage(phone, 1);
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        awaitMessage(phone, 3);
+
+        say(phone, "{\"text\":\"Quartiere\"}");
+        JsonObject list = awaitMessage(phone, 4);
+        assertThat(list.getJsonObject("list").toString()).contains("area:*").contains("area:centro").contains("Sacconago");
+        say(phone, "{\"listId\":\"area:centro\"}");
+        assertThat(awaitMessage(phone, 5).getString("text")).contains("Centro");
+        say(phone, "{\"listId\":\"area:borsano\"}");
+        awaitMessage(phone, 6);
+        long id = scalar("select id from subscriber where phone = ?", phone);
+        assertThat(text("select neighbourhoods from subscriber where id = ?", id)).isEqualTo("borsano,centro");
+        say(phone, "{\"listId\":\"area:*\"}");
+        assertThat(awaitMessage(phone, 7).getString("text")).contains("Tutta la città");
+        assertThat(text("select neighbourhoods from subscriber where id = ?", id)).isEmpty();
+        assertThat(scalar("select count(*) from audit_event where action = 'NEIGHBOURHOODS_CHANGED' and target_id = ?", String.valueOf(id))).isEqualTo(3);
     }
 
     @Test
@@ -465,6 +490,9 @@ class ConsentIT {
             received = messages(phone);
         }
         assertThat(received).as("messages received by " + phone).hasSize(count);
+        // replies leave before the transaction that processed the citizen's message commits: wait for it
+        String digits = "%" + phone.substring(1) + "%";
+        await(() -> scalar("select count(*) from webhook_event where processed_at is null and body like ?", digits) == 0);
         return received.getJsonObject(count - 1);
     }
 
