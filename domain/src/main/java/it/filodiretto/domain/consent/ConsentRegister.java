@@ -140,6 +140,34 @@ public class ConsentRegister {
             parameters.put("tMid", "%," + t + ",%");
             parameters.put("tEnd", "%," + t);
         }
+        if (f.neighbourhood() != null && !f.neighbourhood().isBlank()) {
+            clause(where, "(s.neighbourhoods = :n or s.neighbourhoods like :nStart or s.neighbourhoods like :nMid or s.neighbourhoods like :nEnd)");
+            String n = f.neighbourhood().strip();
+            parameters.put("n", n);
+            parameters.put("nStart", n + ",%");
+            parameters.put("nMid", "%," + n + ",%");
+            parameters.put("nEnd", "%," + n);
+        }
+        if (f.channel() != null || f.noticeVersion() != null || f.from() != null || f.to() != null) {
+            StringBuilder sub = new StringBuilder("exists (select c.id from ConsentRecord c where c.subscriberId = s.id");
+            if (f.channel() != null) {
+                sub.append(" and c.channel = :channel");
+                parameters.put("channel", f.channel());
+            }
+            if (f.noticeVersion() != null) {
+                sub.append(" and c.noticeVersion = :noticeVersion");
+                parameters.put("noticeVersion", f.noticeVersion());
+            }
+            if (f.from() != null) {
+                sub.append(" and c.occurredAt >= :from");
+                parameters.put("from", f.from());
+            }
+            if (f.to() != null) {
+                sub.append(" and c.occurredAt < :to");
+                parameters.put("to", f.to());
+            }
+            clause(where, sub.append(")").toString());
+        }
         if (f.number() != null && !f.number().isBlank()) {
             clause(where, "s.phone = :phone");
             parameters.put("phone", PhoneNumber.parse(f.number()).e164());

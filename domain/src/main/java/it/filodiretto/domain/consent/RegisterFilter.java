@@ -1,7 +1,17 @@
 package it.filodiretto.domain.consent;
 
-/** The privacy officer's filter of the consent register; null or blank fields do not filter. */
-public record RegisterFilter(Subscriber.State state, String topic, String number) {
+import java.time.OffsetDateTime;
+
+/**
+ * The privacy officer's filter of the consent register; null or blank fields do not filter. Channel,
+ * notice version and the date range look at the subscriber's consent records (any record matching).
+ */
+public record RegisterFilter(Subscriber.State state, String topic, String number, String neighbourhood,
+                             ConsentRecord.Channel channel, Integer noticeVersion, OffsetDateTime from, OffsetDateTime to) {
+
+    public RegisterFilter(Subscriber.State state, String topic, String number) {
+        this(state, topic, number, null, null, null, null, null);
+    }
 
     public static RegisterFilter none() {
         return new RegisterFilter(null, null, null);

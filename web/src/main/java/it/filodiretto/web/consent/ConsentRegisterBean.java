@@ -38,6 +38,9 @@ public class ConsentRegisterBean implements Serializable {
     transient Topics topics;
 
     @Inject
+    transient it.filodiretto.domain.consent.Neighbourhoods neighbourhoodList;
+
+    @Inject
     transient it.filodiretto.domain.consent.DataSubjectRights rights;
 
     private java.time.LocalDate erasureRequestedOn;
@@ -48,6 +51,11 @@ public class ConsentRegisterBean implements Serializable {
     private Subscriber.State state;
     private String topic;
     private String number;
+    private String neighbourhood;
+    private ConsentRecord.Channel channel;
+    private Integer noticeVersion;
+    private java.time.LocalDate from;
+    private java.time.LocalDate to;
     private Subscriber selected;
     private List<ConsentRecord> history = List.of();
 
@@ -83,7 +91,10 @@ public class ConsentRegisterBean implements Serializable {
     };
 
     private RegisterFilter filter() {
-        return new RegisterFilter(state, topic, number);
+        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
+        return new RegisterFilter(state, topic, number, neighbourhood, channel, noticeVersion,
+                from == null ? null : from.atStartOfDay(rome).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(rome).toOffsetDateTime());
     }
 
     public void select(Subscriber subscriber) {
@@ -153,6 +164,54 @@ public class ConsentRegisterBean implements Serializable {
 
     public LazyDataModel<Subscriber> getModel() {
         return model;
+    }
+
+    public ConsentRecord.Channel[] getChannels() {
+        return ConsentRecord.Channel.values();
+    }
+
+    public java.util.Map<String, String> getNeighbourhoods() {
+        return neighbourhoodList.all();
+    }
+
+    public String getNeighbourhood() {
+        return neighbourhood;
+    }
+
+    public void setNeighbourhood(String neighbourhood) {
+        this.neighbourhood = neighbourhood;
+    }
+
+    public ConsentRecord.Channel getChannel() {
+        return channel;
+    }
+
+    public void setChannel(ConsentRecord.Channel channel) {
+        this.channel = channel;
+    }
+
+    public Integer getNoticeVersion() {
+        return noticeVersion;
+    }
+
+    public void setNoticeVersion(Integer noticeVersion) {
+        this.noticeVersion = noticeVersion;
+    }
+
+    public java.time.LocalDate getFrom() {
+        return from;
+    }
+
+    public void setFrom(java.time.LocalDate from) {
+        this.from = from;
+    }
+
+    public java.time.LocalDate getTo() {
+        return to;
+    }
+
+    public void setTo(java.time.LocalDate to) {
+        this.to = to;
     }
 
     public Subscriber.State getState() {

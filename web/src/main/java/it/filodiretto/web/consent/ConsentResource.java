@@ -45,9 +45,10 @@ public class ConsentResource {
 
     @GET
     @Path("subscribers")
-    public JsonArray subscribers(@QueryParam("number") String number) {
+    public JsonArray subscribers(@QueryParam("number") String number, @QueryParam("channel") ConsentRecord.Channel channel,
+                                 @QueryParam("noticeVersion") Integer noticeVersion, @QueryParam("state") Subscriber.State state) {
         JsonArrayBuilder result = Json.createArrayBuilder();
-        for (Subscriber s : register.page(new RegisterFilter(null, null, number), 0, 100)) {
+        for (Subscriber s : register.page(new RegisterFilter(state, null, number, null, channel, noticeVersion, null, null), 0, 100)) {
             JsonArrayBuilder history = Json.createArrayBuilder();
             for (ConsentRecord r : register.history(s.id())) {
                 history.add(Json.createObjectBuilder()

@@ -125,6 +125,12 @@ class ConsentIT {
         assertThat(receipt.getJsonArray("services").getJsonObject(0).getJsonArray("purposes")).hasSize(5);
         assertThat(receipt.getJsonObject("extensions").getString("noticeSha256")).hasSize(64);
         assertThat(receipt.toString()).doesNotContain(phone.substring(1));
+        HttpResponse<String> byChannel = api.get("api/v1/consents/subscribers?channel=WEB_DOUBLE_OPT_IN&number="
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8), StaffClient.basic(officer, "Privacy-officer-pass-1"));
+        assertThat(byChannel.body()).as("this subscriber consented by chat only").isEqualTo("[]");
+        HttpResponse<String> byKeyword = api.get("api/v1/consents/subscribers?channel=WHATSAPP_KEYWORD&state=ACTIVE&number="
+                + URLEncoder.encode(phone, StandardCharsets.UTF_8), StaffClient.basic(officer, "Privacy-officer-pass-1"));
+        assertThat(byKeyword.body()).contains("\"id\":" + id);
 
         StaffClient browser = new StaffClient(URI.create(base.toString()));
         assertThat(browser.formLogin(officer, "Privacy-officer-pass-1").statusCode()).isEqualTo(302);
