@@ -48,8 +48,11 @@ public class SubscribePageBean {
         return topics.codes();
     }
 
+    /** Topic names in the page's language. */
     public String topicLabel(String code) {
-        return topics.label(code, language);
+        FacesContext faces = FacesContext.getCurrentInstance();
+        String pageLanguage = faces == null || faces.getViewRoot() == null ? "it" : faces.getViewRoot().getLocale().getLanguage();
+        return topics.label(code, pageLanguage);
     }
 
     public String getNumber() {
