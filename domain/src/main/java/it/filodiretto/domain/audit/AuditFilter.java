@@ -6,10 +6,6 @@ import java.time.OffsetDateTime;
 public record AuditFilter(OffsetDateTime from, OffsetDateTime to, String actor, String action, String targetType,
                           String targetId) {
 
-    public static AuditFilter none() {
-        return new AuditFilter(null, null, null, null, null, null);
-    }
-
     /** The filter as audit details (what was looked at, never what was found). */
     java.util.Map<String, Object> describe() {
         java.util.Map<String, Object> d = new java.util.TreeMap<>();

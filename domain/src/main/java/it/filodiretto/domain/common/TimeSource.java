@@ -1,7 +1,6 @@
 package it.filodiretto.domain.common;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
@@ -13,11 +12,6 @@ import java.time.temporal.ChronoUnit;
 public class TimeSource {
 
     private final Clock clock = Clock.systemUTC();
-
-    @Produces
-    public Clock clock() {
-        return clock;
-    }
 
     /** Now in UTC, truncated to milliseconds (what every supported database stores exactly). */
     public OffsetDateTime now() {

@@ -240,9 +240,7 @@ public class ChatSubscriptions {
                     text(to, "help.text", cityName);
                     return true;
                 }
-                if (!chosen.remove(code)) {
-                    chosen.add(code);
-                }
+                toggle(chosen, code);
             }
             subscriber.changeNeighbourhoods(chosen, now);
             audit.record(Actor.citizen(subscriber.id()), AuditAction.NEIGHBOURHOODS_CHANGED, "subscriber", subscriber.id().toString(),
@@ -265,9 +263,7 @@ public class ChatSubscriptions {
                     text(to, "help.text", cityName);
                     return true;
                 }
-                if (!chosen.remove(code)) {
-                    chosen.add(code);
-                }
+                toggle(chosen, code);
             }
             if (chosen.isEmpty()) {
                 text(to, "topics.lastOne");
@@ -391,6 +387,12 @@ public class ChatSubscriptions {
         gateway.send(new OutboundMessage.ListMenu(to, null, ChatTexts.text(language, "areas.body", current), null,
                 ChatTexts.text(language, "areas.button"),
                 List.of(new OutboundMessage.Section(ChatTexts.text(language, "areas.button"), rows))), MessageCategory.UTILITY);
+    }
+
+    private static void toggle(Set<String> chosen, String code) {
+        if (!chosen.remove(code)) {
+            chosen.add(code);
+        }
     }
 
     private static String cut(String text, int max) {

@@ -73,6 +73,20 @@ public class ConsentRecord implements java.io.Serializable {
         this.evidence = evidenceJson;
     }
 
+    /** The record as JSON, the same in exports, the register API and receipts' extensions. */
+    public jakarta.json.JsonObject toJson() {
+        return jakarta.json.Json.createObjectBuilder()
+                .add("id", id)
+                .add("action", action.name())
+                .add("occurredAt", occurredAt.toString())
+                .add("noticeVersion", noticeVersion)
+                .add("noticeSha256", noticeHash)
+                .add("topics", topics)
+                .add("channel", channel.name())
+                .add("evidence", jakarta.json.Json.createReader(new java.io.StringReader(evidence)).readObject())
+                .build();
+    }
+
     public Long id() {
         return id;
     }

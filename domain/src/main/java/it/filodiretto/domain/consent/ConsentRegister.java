@@ -119,7 +119,7 @@ public class ConsentRegister {
                         .add("action", record.action().name())
                         .add("noticeVersion", record.noticeVersion())
                         .add("noticeSha256", record.noticeHash())
-                        .add("evidence", Json.createReader(new java.io.StringReader(record.evidence())).readObject()))
+                        .add("evidence", record.toJson().getJsonObject("evidence")))
                 .build();
         audit.record(Actor.staff(actor), AuditAction.CONSENT_RECEIPT_EXPORTED, "consent_record", record.id().toString(),
                 Map.of("subscriber", record.subscriberId()));
@@ -132,22 +132,8 @@ public class ConsentRegister {
             clause(where, "s.state = :state");
             parameters.put("state", f.state());
         }
-        if (f.topic() != null && !f.topic().isBlank()) {
-            clause(where, "(s.topics = :t or s.topics like :tStart or s.topics like :tMid or s.topics like :tEnd)");
-            String t = f.topic().strip();
-            parameters.put("t", t);
-            parameters.put("tStart", t + ",%");
-            parameters.put("tMid", "%," + t + ",%");
-            parameters.put("tEnd", "%," + t);
-        }
-        if (f.neighbourhood() != null && !f.neighbourhood().isBlank()) {
-            clause(where, "(s.neighbourhoods = :n or s.neighbourhoods like :nStart or s.neighbourhoods like :nMid or s.neighbourhoods like :nEnd)");
-            String n = f.neighbourhood().strip();
-            parameters.put("n", n);
-            parameters.put("nStart", n + ",%");
-            parameters.put("nMid", "%," + n + ",%");
-            parameters.put("nEnd", "%," + n);
-        }
+        listContains(where, parameters, "s.topics", "t", f.topic());
+        listContains(where, parameters, "s.neighbourhoods", "n", f.neighbourhood());
         if (f.channel() != null || f.noticeVersion() != null || f.from() != null || f.to() != null) {
             StringBuilder sub = new StringBuilder("exists (select c.id from ConsentRecord c where c.subscriberId = s.id");
             if (f.channel() != null) {
@@ -173,6 +159,20 @@ public class ConsentRegister {
             parameters.put("phone", PhoneNumber.parse(f.number()).e164());
         }
         return where.toString();
+    }
+
+    /** {@code field} is a comma-separated list that contains {@code value} (no filter when blank). */
+    private static void listContains(StringBuilder where, Map<String, Object> parameters, String field, String name, String value) {
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        clause(where, "(" + field + " = :" + name + " or " + field + " like :" + name + "Start or " + field + " like :" + name
+                + "Mid or " + field + " like :" + name + "End)");
+        String v = value.strip();
+        parameters.put(name, v);
+        parameters.put(name + "Start", v + ",%");
+        parameters.put(name + "Mid", "%," + v + ",%");
+        parameters.put(name + "End", "%," + v);
     }
 
     private static void clause(StringBuilder where, String clause) {

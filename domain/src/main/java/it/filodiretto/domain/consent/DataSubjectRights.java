@@ -46,9 +46,7 @@ public class DataSubjectRights {
         Subscriber s = register.subscriber(subscriberId);
         JsonArrayBuilder consents = Json.createArrayBuilder();
         for (ConsentRecord r : register.history(subscriberId)) {
-            consents.add(Json.createObjectBuilder().add("action", r.action().name()).add("occurredAt", r.occurredAt().toString())
-                    .add("noticeVersion", r.noticeVersion()).add("noticeSha256", r.noticeHash()).add("topics", r.topics())
-                    .add("channel", r.channel().name()).add("evidence", Json.createReader(new java.io.StringReader(r.evidence())).readObject()));
+            consents.add(r.toJson());
         }
         JsonArrayBuilder messages = Json.createArrayBuilder();
         for (InboundMessageRecord m : inbound(s)) {

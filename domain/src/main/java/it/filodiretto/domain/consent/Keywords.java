@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The chat commands a citizen types. A message matches a command when the whole message, ignoring case,
@@ -56,11 +54,6 @@ public final class Keywords {
             return Optional.empty();
         }
         return Optional.ofNullable(byKeyword.get(normalise(message)));
-    }
-
-    public Set<String> keywordsOf(Command command) {
-        return byKeyword.entrySet().stream().filter(e -> e.getValue() == command).map(Map.Entry::getKey)
-                .collect(Collectors.toUnmodifiableSet());
     }
 
     /** Upper case, no accents, single spaces, no surrounding spaces or trailing punctuation/emoji. */

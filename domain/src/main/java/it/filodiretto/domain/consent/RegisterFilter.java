@@ -8,12 +8,4 @@ import java.time.OffsetDateTime;
  */
 public record RegisterFilter(Subscriber.State state, String topic, String number, String neighbourhood,
                              ConsentRecord.Channel channel, Integer noticeVersion, OffsetDateTime from, OffsetDateTime to) {
-
-    public RegisterFilter(Subscriber.State state, String topic, String number) {
-        this(state, topic, number, null, null, null, null, null);
-    }
-
-    public static RegisterFilter none() {
-        return new RegisterFilter(null, null, null);
-    }
 }

@@ -7,7 +7,5 @@ public enum Role {
     REVIEWER,
     EMERGENCY,
     PRIVACY_OFFICER,
-    OPERATOR;
-
-    public static final String[] NAMES = {"ADMIN", "EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER", "OPERATOR"};
+    OPERATOR
 }

@@ -14,7 +14,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -234,9 +233,5 @@ public class StaffService {
         new SecureRandom().nextBytes(bytes);
         // URL-safe alphabet always yields letters plus digits or symbols at this length; make sure anyway.
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes) + "-7";
-    }
-
-    public List<Role> allRoles() {
-        return new ArrayList<>(List.of(Role.values()));
     }
 }

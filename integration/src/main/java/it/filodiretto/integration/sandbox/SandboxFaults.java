@@ -57,10 +57,6 @@ public class SandboxFaults {
         return get();
     }
 
-    public void reset() {
-        init();
-    }
-
     /** Counts one request against the limit of the current second; false when over it. */
     public synchronized boolean admit() {
         long second = System.currentTimeMillis() / 1000;

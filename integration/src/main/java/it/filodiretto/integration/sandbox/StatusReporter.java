@@ -82,12 +82,6 @@ public class StatusReporter {
         }
     }
 
-    public int pending() {
-        synchronized (queue) {
-            return queue.size();
-        }
-    }
-
     private void flushSafely() {
         try {
             while (flush()) {

@@ -7,6 +7,7 @@ import it.filodiretto.domain.audit.AuditFilter;
 import it.filodiretto.domain.audit.AuditVerification;
 import it.filodiretto.domain.audit.Checkpoint;
 import it.filodiretto.domain.audit.VerificationResult;
+import it.filodiretto.web.console.Downloads;
 import it.filodiretto.web.console.FacesFeedback;
 import it.filodiretto.web.console.ShellBean;
 import jakarta.faces.context.FacesContext;
@@ -14,20 +15,13 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.json.Json;
-import jakarta.json.JsonStructure;
-import jakarta.json.JsonWriterFactory;
-import jakarta.json.stream.JsonGenerator;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
 import java.io.StringReader;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -118,12 +112,7 @@ public class AuditEventsBean implements Serializable {
 
     public StreamedContent getCheckpointFile() {
         Checkpoint head = verification.checkpoint(user());
-        byte[] text = head.printable(shell.getCityName()).getBytes(StandardCharsets.UTF_8);
-        return DefaultStreamedContent.builder()
-                .name("audit-checkpoint-" + head.sequence() + ".txt")
-                .contentType("text/plain; charset=UTF-8")
-                .stream(() -> new ByteArrayInputStream(text))
-                .build();
+        return Downloads.text(head.printable(shell.getCityName()), "audit-checkpoint-" + head.sequence() + ".txt");
     }
 
     /** The details JSON, indented for reading. */
@@ -132,11 +121,7 @@ public class AuditEventsBean implements Serializable {
             return "";
         }
         try {
-            JsonStructure json = Json.createReader(new StringReader(event.details())).read();
-            StringWriter out = new StringWriter();
-            JsonWriterFactory factory = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true));
-            factory.createWriter(out).write(json);
-            return out.toString().strip();
+            return Downloads.pretty(Json.createReader(new StringReader(event.details())).read());
         } catch (RuntimeException e) {
             return event.details();
         }

@@ -5,24 +5,18 @@ import it.filodiretto.domain.consent.ConsentRegister;
 import it.filodiretto.domain.consent.RegisterFilter;
 import it.filodiretto.domain.consent.Subscriber;
 import it.filodiretto.domain.consent.Topics;
+import it.filodiretto.web.console.Downloads;
 import it.filodiretto.web.console.FacesFeedback;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonGenerator;
-import org.primefaces.model.DefaultStreamedContent;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.StreamedContent;
 
-import java.io.ByteArrayInputStream;
 import java.io.Serializable;
-import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -103,21 +97,11 @@ public class ConsentRegisterBean implements Serializable {
     }
 
     public StreamedContent receipt(ConsentRecord record) {
-        JsonObject json = register.receipt(record.id(), user());
-        StringWriter out = new StringWriter();
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        return DefaultStreamedContent.builder().name("consent-receipt-" + record.id() + ".json").contentType("application/json")
-                .stream(() -> new ByteArrayInputStream(bytes)).build();
+        return Downloads.json(register.receipt(record.id(), user()), "consent-receipt-" + record.id() + ".json");
     }
 
     public StreamedContent getExport() {
-        JsonObject json = rights.export(selected.id(), user());
-        StringWriter out = new StringWriter();
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
-        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
-        return DefaultStreamedContent.builder().name("subscriber-" + selected.id() + ".json").contentType("application/json")
-                .stream(() -> new ByteArrayInputStream(bytes)).build();
+        return Downloads.json(rights.export(selected.id(), user()), "subscriber-" + selected.id() + ".json");
     }
 
     public void erase() {

@@ -50,17 +50,7 @@ public class ConsentResource {
         JsonArrayBuilder result = Json.createArrayBuilder();
         for (Subscriber s : register.page(new RegisterFilter(state, null, number, null, channel, noticeVersion, null, null), 0, 100)) {
             JsonArrayBuilder history = Json.createArrayBuilder();
-            for (ConsentRecord r : register.history(s.id())) {
-                history.add(Json.createObjectBuilder()
-                        .add("id", r.id())
-                        .add("action", r.action().name())
-                        .add("occurredAt", r.occurredAt().toString())
-                        .add("noticeVersion", r.noticeVersion())
-                        .add("noticeSha256", r.noticeHash())
-                        .add("topics", r.topics())
-                        .add("channel", r.channel().name())
-                        .add("evidence", Json.createReader(new java.io.StringReader(r.evidence())).readObject()));
-            }
+            register.history(s.id()).forEach(r -> history.add(r.toJson()));
             result.add(Json.createObjectBuilder()
                     .add("id", s.id())
                     .add("phone", s.phone() == null ? "" : s.phone())

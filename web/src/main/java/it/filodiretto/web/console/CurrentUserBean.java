@@ -42,8 +42,4 @@ public class CurrentUserBean {
         Set<String> roles = identity == null ? Set.of() : identity.roles();
         return roles.stream().sorted().toList();
     }
-
-    public boolean hasRole(String role) {
-        return faces.getExternalContext().isUserInRole(role);
-    }
 }
