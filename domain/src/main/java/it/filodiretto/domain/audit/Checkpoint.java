@@ -2,7 +2,10 @@ package it.filodiretto.domain.audit;
 
 import it.filodiretto.domain.common.DomainException;
 
+import java.text.MessageFormat;
 import java.time.OffsetDateTime;
+import java.util.Locale;
+import java.util.ResourceBundle;
 import java.util.regex.Pattern;
 
 /**
@@ -23,15 +26,14 @@ public record Checkpoint(long sequence, String hash, OffsetDateTime takenAt) {
         }
     }
 
-    /** The printable form filed in the records system. */
+    /**
+     * The printable form filed in the records system (text in the {@code checkpoint} bundle; its labels are
+     * bilingual so that an auditor of either language reads the same figures).
+     */
     public String printable(String cityName) {
-        return "Filo Diretto - audit trail checkpoint\n"
-                + "Controller: " + cityName + "\n"
-                + "Taken at (UTC): " + (takenAt == null ? "" : CanonicalForm.formatTime(takenAt)) + "\n"
-                + "Sequence: " + sequence + "\n"
-                + "SHA-256 chain hash: " + hash + "\n"
-                + "\n"
-                + "Verification against this checkpoint proves that event " + sequence + " still has this hash,\n"
-                + "hence that no event up to it was changed, removed or reordered since it was taken.\n";
+        ResourceBundle bundle = ResourceBundle.getBundle("it.filodiretto.domain.audit.checkpoint", Locale.ITALIAN,
+                Checkpoint.class.getClassLoader());
+        return new MessageFormat(bundle.getString("checkpoint.text"), Locale.ITALIAN).format(new Object[]{
+                cityName, takenAt == null ? "" : CanonicalForm.formatTime(takenAt), Long.toString(sequence), hash});
     }
 }

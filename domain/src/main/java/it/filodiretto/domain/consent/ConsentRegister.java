@@ -85,13 +85,14 @@ public class ConsentRegister {
             if (!code.isBlank()) {
                 purposes.add(Json.createObjectBuilder()
                         .add("purpose", topics.label(code, "it"))
-                        .add("purposeCategory", Json.createArrayBuilder().add("Informazione ai cittadini: " + code))
+                        .add("purposeCategory", Json.createArrayBuilder().add(ChatTexts.text("it", "receipt.purposeCategory", code)))
                         .add("consentType", "EXPLICIT")
-                        .add("piiCategory", Json.createArrayBuilder().add("Numero di telefono").add("Identificativi WhatsApp"))
+                        .add("piiCategory", Json.createArrayBuilder().add(ChatTexts.text("it", "receipt.piiPhone"))
+                                .add(ChatTexts.text("it", "receipt.piiWhatsApp")))
                         .add("primaryPurpose", true)
-                        .add("termination", "Fino alla revoca (messaggio STOP)")
+                        .add("termination", ChatTexts.text("it", "receipt.termination"))
                         .add("thirdPartyDisclosure", true)
-                        .add("thirdPartyName", "Meta Platforms Ireland Ltd. (WhatsApp), responsabile del trattamento"));
+                        .add("thirdPartyName", ChatTexts.text("it", "receipt.thirdParty")));
             }
         }
         JsonObject receipt = Json.createObjectBuilder()
@@ -111,7 +112,7 @@ public class ConsentRegister {
                         .add("phone", "")))
                 .add("policyUrl", notice == null ? "" : notice.url())
                 .add("services", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("service", "Filo Diretto - canale WhatsApp del Comune")
+                        .add("service", ChatTexts.text("it", "receipt.service"))
                         .add("purposes", purposes)))
                 .add("sensitive", false)
                 .add("spiCat", Json.createArrayBuilder())

@@ -9,7 +9,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import java.util.List;
 import java.util.Locale;
 
 /** A refusal of the domain becomes 400, 403, 404 or 409 with a JSON body. */
@@ -36,7 +35,6 @@ public class DomainExceptionMapper implements ExceptionMapper<DomainException> {
     }
 
     static Locale locale(HttpHeaders headers) {
-        List<Locale> accepted = headers == null ? List.of() : headers.getAcceptableLanguages();
-        return Texts.supported(accepted.isEmpty() || "*".equals(accepted.get(0).toString()) ? null : accepted.get(0));
+        return Texts.of(headers == null ? null : headers.getAcceptableLanguages());
     }
 }

@@ -6,6 +6,7 @@ import it.filodiretto.domain.consent.DataSubjectRights;
 import it.filodiretto.domain.consent.ConsentRegister;
 import it.filodiretto.domain.consent.RegisterFilter;
 import it.filodiretto.domain.consent.Subscriber;
+import it.filodiretto.web.i18n.Texts;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
@@ -72,8 +73,8 @@ public class ConsentResource {
     @GET
     @Path("subscribers/{id}/export.html")
     @Produces(MediaType.TEXT_HTML + ";charset=UTF-8")
-    public String exportPage(@PathParam("id") long id) {
-        return ReadableExport.html(rights.export(id, security.getUserPrincipal().getName()));
+    public String exportPage(@PathParam("id") long id, @Context jakarta.ws.rs.core.HttpHeaders headers) {
+        return ReadableExport.html(rights.export(id, security.getUserPrincipal().getName()), Texts.of(headers.getAcceptableLanguages()));
     }
 
     /** Body {@code {"requestedOn":"2026-11-30"}}: the date the citizen asked for erasure. */

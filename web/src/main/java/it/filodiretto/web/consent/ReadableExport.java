@@ -3,6 +3,9 @@ package it.filodiretto.web.consent;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
+import it.filodiretto.web.i18n.Texts;
+
+import java.util.Locale;
 import java.util.Map;
 
 /** A subscriber's data export as a plain, printable HTML page (every value escaped). */
@@ -11,18 +14,18 @@ final class ReadableExport {
     private ReadableExport() {
     }
 
-    static String html(JsonObject export) {
-        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"it\"><head><meta charset=\"utf-8\">"
-                + "<title>Dati personali - Filo Diretto</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;}"
+    static String html(JsonObject export, Locale locale) {
+        StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
+                + "<title>" + escape(Texts.text(locale, "export.title")) + "</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;}"
                 + "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;"
-                + "vertical-align:top}</style></head><body><h1>Dati personali trattati da Filo Diretto</h1>");
-        html.append("<p>Esportazione del ").append(escape(export.getString("exportedAt", ""))).append("</p>");
-        html.append("<h2>Iscritto</h2>").append(table(export.getJsonObject("subscriber")));
-        html.append("<h2>Consensi</h2>");
+                + "vertical-align:top}</style></head><body><h1>" + escape(Texts.text(locale, "export.title")) + "</h1>");
+        html.append("<p>").append(escape(Texts.text(locale, "export.exportedAt", export.getString("exportedAt", "")))).append("</p>");
+        html.append("<h2>").append(escape(Texts.text(locale, "export.subscriber"))).append("</h2>").append(table(export.getJsonObject("subscriber")));
+        html.append("<h2>").append(escape(Texts.text(locale, "export.consents"))).append("</h2>");
         for (JsonValue c : export.getJsonArray("consents")) {
             html.append(table(c.asJsonObject()));
         }
-        html.append("<h2>Messaggi ricevuti</h2>");
+        html.append("<h2>").append(escape(Texts.text(locale, "export.messages"))).append("</h2>");
         for (JsonValue m : export.getJsonArray("messages")) {
             html.append(table(m.asJsonObject()));
         }

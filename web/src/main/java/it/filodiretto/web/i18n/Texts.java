@@ -37,6 +37,11 @@ public final class Texts {
         return request.getHeader("Accept-Language") == null ? ITALIAN : supported(request.getLocale());
     }
 
+    /** The caller's language from a JAX-RS list of acceptable languages; Italian when none or "*". */
+    public static Locale of(java.util.List<Locale> acceptable) {
+        return supported(acceptable == null || acceptable.isEmpty() || "*".equals(acceptable.get(0).toString()) ? null : acceptable.get(0));
+    }
+
     /** The supported locale closest to the one asked for; Italian when none matches. */
     public static Locale supported(Locale requested) {
         if (requested == null) {

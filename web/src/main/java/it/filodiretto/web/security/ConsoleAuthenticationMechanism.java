@@ -3,6 +3,7 @@ package it.filodiretto.web.security;
 import it.filodiretto.domain.staff.LoginOutcome;
 import it.filodiretto.domain.staff.Role;
 import it.filodiretto.domain.staff.StaffService;
+import it.filodiretto.web.i18n.Texts;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -89,33 +90,33 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
                                        HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
-            return context.isProtected() ? unauthorized(response, "authentication_required") : context.doNothing();
+            return context.isProtected() ? unauthorized(request, response, "authentication_required") : context.doNothing();
         }
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
         } catch (IllegalArgumentException e) {
-            return unauthorized(response, "malformed_credentials");
+            return unauthorized(request, response, "malformed_credentials");
         }
         int colon = decoded.indexOf(':');
         if (colon < 0) {
-            return unauthorized(response, "malformed_credentials");
+            return unauthorized(request, response, "malformed_credentials");
         }
         LoginOutcome outcome = staff.authenticate(decoded.substring(0, colon), decoded.substring(colon + 1), "api", false);
         if (outcome instanceof LoginOutcome.Accepted accepted) {
             return context.notifyContainerAboutLogin(accepted.username(), names(accepted.roles()));
         }
-        return unauthorized(response, "invalid_credentials");
+        return unauthorized(request, response, "invalid_credentials");
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String code) {
+    private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String code) {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"filodiretto\", charset=\"UTF-8\"");
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(Json.createObjectBuilder()
                     .add("error", code)
-                    .add("message", "Valid staff credentials (HTTP Basic) are required.")
+                    .add("message", Texts.text(Texts.of(request), "error.api.credentials"))
                     .build().toString());
         } catch (IOException e) {
             // the client went away; nothing else to do
