@@ -422,6 +422,30 @@ class ConsentIT {
         assertThat(scalar("select count(*) from audit_event where action = 'NEIGHBOURHOODS_CHANGED' and target_id = ?", String.valueOf(id))).isEqualTo(3);
     }
 
+    @Inject
+    it.filodiretto.integration.sandbox.WebhookPoster poster;
+
+    @Test
+    void whatsAppsMarketingOptOutIsRecordedOnTheSubscriber() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"ISCRIVIMI\"}");
+        awaitMessage(phone, 1);
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        awaitMessage(phone, 3);
+        long id = scalar("select id from subscriber where phone = ?", phone);
+
+        JsonObject optOut = Json.createReader(new StringReader("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
+                + "\"changes\":[{\"field\":\"user_preferences\",\"value\":{\"messaging_product\":\"whatsapp\",\"user_preferences\":"
+                + "[{\"wa_id\":\"" + phone.substring(1) + "\",\"category\":\"marketing_messages\",\"value\":\"stop\",\"timestamp\":1731705721}]}}]}]}"))
+                .readObject();
+        assertThat(poster.post(optOut)).isEqualTo(200);
+        await(() -> "TRUE".equalsIgnoreCase(text("select marketing_opt_out from subscriber where id = ?", id)));
+
+        assertThat(text("select state from subscriber where id = ?", id)).as("utility consent untouched").isEqualTo("ACTIVE");
+        assertThat(scalar("select count(*) from audit_event where action = 'MARKETING_PREFERENCE_CHANGED' and target_id = ?",
+                String.valueOf(id))).isEqualTo(1);
+    }
+
     @Test
     void aStopFromAnUnknownNumberIsAnsweredAndCreatesNothing() throws Exception {
         String phone = randomNumber();

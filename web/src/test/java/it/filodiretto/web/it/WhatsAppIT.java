@@ -201,6 +201,35 @@ class WhatsAppIT {
         assertThat(count("select count(*) from webhook_event")).isEqualTo(stored + 1);
     }
 
+    @Inject
+    it.filodiretto.integration.whatsapp.WebhookRecovery recovery;
+
+    @Resource
+    jakarta.transaction.UserTransaction transaction;
+
+    @Test
+    void aStoredWebhookWhoseQueueMessageWasLostIsProcessedByTheRecoveryJob() throws Exception {
+        String wamid = "wamid.LOST" + System.nanoTime();
+        transaction.begin();
+        long id = events.store("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid
+                + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"393400000000\"}]}}]}]}");
+        transaction.commit(); // stored, never queued: as if the broker lost the message
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update webhook_event set received_at = ? where id = ?")) {
+            s.setObject(1, java.time.OffsetDateTime.now().minusMinutes(5));
+            s.setLong(2, id);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        Thread.sleep(1000);
+        assertThat(events.statusesOf(wamid)).isEmpty();
+
+        recovery.requeueStale();
+
+        await(() -> events.statusesOf(wamid).size() == 1, 10_000);
+        assertThat(count("select requeues from webhook_event where id = " + id)).isEqualTo(1);
+    }
+
     @Test
     void theVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() throws Exception {
         HttpResponse<String> ok = get("webhook/whatsapp?hub.mode=subscribe&hub.verify_token=it-verify-token&hub.challenge=1158201444");
