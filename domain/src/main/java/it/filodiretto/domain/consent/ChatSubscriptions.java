@@ -41,6 +41,11 @@ public class ChatSubscriptions {
     static final String ALL_TOPICS = "topic:*";
     static final String AREA_PREFIX = "area:";
     static final String WHOLE_CITY = "area:*";
+    static final String RECEIPT = "privacy:receipt";
+    static final String MY_DATA = "privacy:access";
+    static final String ERASE = "privacy:erase";
+    static final String ERASE_CONFIRMED = "privacy:erase!";
+    private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
     Subscribers subscribers;
@@ -62,6 +67,12 @@ public class ChatSubscriptions {
 
     @Inject
     WebSubscriptions web;
+
+    @Inject
+    SubjectRequests requests;
+
+    @Inject
+    ConsentRegister register;
 
     @Inject
     TimeSource time;
@@ -130,13 +141,66 @@ public class ChatSubscriptions {
                     text(to, "topics.notSubscribed");
                 }
             }
-            case PRIVACY -> {
-                PrivacyNotice notice = notices.inForce();
-                text(to, "privacy.text", notice.summary(), notice.version(), notice.url());
-            }
+            case PRIVACY -> privacy(known, to);
             case HELP -> text(to, "help.text", cityName);
+            case MY_DATA -> subjectRequest(message, known, to, SubjectRequest.Kind.ACCESS, now);
+            case ERASE_MY_DATA -> subjectRequest(message, known, to, SubjectRequest.Kind.ERASURE, now);
         }
         return true;
+    }
+
+    /** The notice; a known citizen also gets buttons for the consent receipt, their data and erasure. */
+    private void privacy(Optional<Subscriber> known, String to) {
+        PrivacyNotice notice = notices.inForce();
+        String body = ChatTexts.text("it", "privacy.text", notice.summary(), notice.version(), notice.url());
+        if (known.isEmpty() || known.get().state() == Subscriber.State.ERASED) {
+            gateway.send(new OutboundMessage.Text(to, body), MessageCategory.UTILITY);
+            return;
+        }
+        List<OutboundMessage.Choice> buttons = new ArrayList<>();
+        if (lastGrant(known.get()).isPresent()) {
+            buttons.add(new OutboundMessage.Choice(RECEIPT, ChatTexts.text("it", "privacy.receiptButton"), null));
+        }
+        buttons.add(new OutboundMessage.Choice(MY_DATA, ChatTexts.text("it", "privacy.accessButton"), null));
+        buttons.add(new OutboundMessage.Choice(ERASE, ChatTexts.text("it", "privacy.eraseButton"), null));
+        gateway.send(new OutboundMessage.Buttons(to, null, body, null, buttons), MessageCategory.UTILITY);
+    }
+
+    /** The consent record a receipt is about: the latest grant, renewal or change. */
+    private Optional<ConsentRecord> lastGrant(Subscriber subscriber) {
+        List<ConsentRecord> history = subscribers.history(subscriber.id());
+        return history.isEmpty() ? Optional.empty()
+                : Optional.of(history.get(history.size() - 1)).filter(r -> r.action() != ConsentRecord.Action.WITHDRAWN);
+    }
+
+    private void sendReceipt(Subscriber subscriber, String to) {
+        Optional<ConsentRecord> grant = lastGrant(subscriber);
+        if (grant.isEmpty()) {
+            text(to, "receipt.none");
+            return;
+        }
+        jakarta.json.JsonObject receipt = register.receipt(grant.get().id(), Actor.citizen(subscriber.id()));
+        text(to, "receipt.chat", cityName,
+                DAY.format(grant.get().occurredAt().atZoneSameInstant(java.time.ZoneId.of("Europe/Rome"))),
+                receipt.getString("collectionMethod"),
+                grant.get().noticeVersion(), grant.get().noticeHash(),
+                topics.labels(new LinkedHashSet<>(List.of(grant.get().topics().split(","))), "it"),
+                receipt.getString("consentReceiptID"), receipt.getString("policyUrl"));
+    }
+
+    /** "I MIEI DATI" / "CANCELLA I MIEI DATI": recorded with the one-month deadline; erasure also withdraws at once. */
+    private void subjectRequest(InboundMessage message, Optional<Subscriber> known, String to, SubjectRequest.Kind kind, OffsetDateTime now) {
+        if (known.isEmpty() || known.get().state() == Subscriber.State.ERASED) {
+            text(to, "request.unknown", cityName);
+            return;
+        }
+        Subscriber subscriber = known.get();
+        if (kind == SubjectRequest.Kind.ERASURE && subscriber.isActive()) {
+            subscriber.withdraw(now);
+            consent(subscriber, ConsentRecord.Action.WITHDRAWN, subscriber.topics(), message, AuditAction.CONSENT_WITHDRAWN, now);
+        }
+        SubjectRequest request = requests.fromChat(subscriber, kind, message.messageId());
+        text(to, kind == SubjectRequest.Kind.ACCESS ? "request.access" : "request.erasure", request.id(), cityName, DAY.format(request.dueOn()));
     }
 
     /** The list of commands, for messages nobody else handles (until the assistant exists). */
@@ -214,6 +278,22 @@ public class ChatSubscriptions {
             subscriber.renew(now);
             consent(subscriber, ConsentRecord.Action.RENEWED, subscriber.topics(), message, AuditAction.CONSENT_RENEWED, now);
             text(to, "renew.done", cityName);
+            return true;
+        }
+        if (RECEIPT.equals(id) || MY_DATA.equals(id) || ERASE.equals(id) || ERASE_CONFIRMED.equals(id)) {
+            if (known.isEmpty() || known.get().state() == Subscriber.State.ERASED) {
+                text(to, "request.unknown", cityName);
+            } else if (RECEIPT.equals(id)) {
+                sendReceipt(known.get(), to);
+            } else if (MY_DATA.equals(id)) {
+                subjectRequest(message, known, to, SubjectRequest.Kind.ACCESS, now);
+            } else if (ERASE.equals(id)) {
+                gateway.send(new OutboundMessage.Buttons(to, null, ChatTexts.text("it", "request.eraseConfirm"), null,
+                        List.of(new OutboundMessage.Choice(ERASE_CONFIRMED, ChatTexts.text("it", "request.eraseYes"), null))),
+                        MessageCategory.UTILITY);
+            } else {
+                subjectRequest(message, known, to, SubjectRequest.Kind.ERASURE, now);
+            }
             return true;
         }
         if (DECLINE.equals(id)) {
@@ -310,6 +390,7 @@ public class ChatSubscriptions {
             subscriber.requestSubscription(now);
         }
         subscriber.activate(request.topics(), now);
+        subscriber.changeNeighbourhoods(request.neighbourhoods(), now);
         PrivacyNotice notice = notices.inForce();
         String evidence = Json.createObjectBuilder()
                 .add("webRequestId", request.id())
@@ -326,6 +407,7 @@ public class ChatSubscriptions {
         details.put("channel", ConsentRecord.Channel.WEB_DOUBLE_OPT_IN);
         details.put("noticeVersion", notice.version());
         details.put("topics", new ArrayList<>(new java.util.TreeSet<>(request.topics())));
+        details.put("neighbourhoods", new ArrayList<>(new java.util.TreeSet<>(request.neighbourhoods())));
         details.put("webRequest", request.id());
         audit.record(Actor.citizen(subscriber.id()), AuditAction.CONSENT_GRANTED, "subscriber", subscriber.id().toString(), details);
         text(to, "web.confirmed", cityName, topics.labels(request.topics(), subscriber.language()));

@@ -44,6 +44,9 @@ public class ConsentRegister {
     AuditTrail audit;
 
     @Inject
+    it.filodiretto.domain.common.TimeSource time;
+
+    @Inject
     @ConfigProperty(name = "filodiretto.city.name", defaultValue = "Comune")
     String cityName;
 
@@ -73,8 +76,38 @@ public class ConsentRegister {
         return subscribers.history(subscriberId);
     }
 
+    /** Subscriptions (grants) and withdrawals per week. */
+    public record WeekCount(java.time.LocalDate weekStart, long subscriptions, long withdrawals) {
+    }
+
+    /** The last {@code weeks} calendar weeks (Monday to Sunday, Europe/Rome), oldest first, the current one included. */
+    public List<WeekCount> weekly(int weeks) {
+        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
+        java.time.LocalDate monday = time.now().atZoneSameInstant(rome).toLocalDate()
+                .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
+        List<WeekCount> result = new java.util.ArrayList<>();
+        for (int i = Math.max(1, Math.min(weeks, 104)) - 1; i >= 0; i--) {
+            java.time.LocalDate start = monday.minusWeeks(i);
+            java.time.OffsetDateTime from = start.atStartOfDay(rome).toOffsetDateTime();
+            java.time.OffsetDateTime to = start.plusWeeks(1).atStartOfDay(rome).toOffsetDateTime();
+            Map<ConsentRecord.Action, Long> counts = new java.util.EnumMap<>(ConsentRecord.Action.class);
+            for (Object[] row : em.createQuery("select c.action, count(c) from ConsentRecord c where c.occurredAt >= :f and c.occurredAt < :t"
+                    + " group by c.action", Object[].class).setParameter("f", from).setParameter("t", to).getResultList()) {
+                counts.put((ConsentRecord.Action) row[0], (Long) row[1]);
+            }
+            result.add(new WeekCount(start, counts.getOrDefault(ConsentRecord.Action.GRANTED, 0L),
+                    counts.getOrDefault(ConsentRecord.Action.WITHDRAWN, 0L)));
+        }
+        return result;
+    }
+
     /** The receipt of one consent record (Kantara Consent Receipt Specification v1.1). Audited. */
     public JsonObject receipt(long recordId, String actor) {
+        return receipt(recordId, Actor.staff(actor));
+    }
+
+    /** The receipt as asked for by someone (the officer, or the citizen in the chat). */
+    public JsonObject receipt(long recordId, Actor actor) {
         ConsentRecord record = em.find(ConsentRecord.class, recordId);
         if (record == null) {
             throw DomainException.notFound("unknown_consent_record", "error.consent.unknownRecord", recordId);
@@ -122,7 +155,7 @@ public class ConsentRegister {
                         .add("noticeSha256", record.noticeHash())
                         .add("evidence", record.toJson().getJsonObject("evidence")))
                 .build();
-        audit.record(Actor.staff(actor), AuditAction.CONSENT_RECEIPT_EXPORTED, "consent_record", record.id().toString(),
+        audit.record(actor, AuditAction.CONSENT_RECEIPT_EXPORTED, "consent_record", record.id().toString(),
                 Map.of("subscriber", record.subscriberId()));
         return receipt;
     }

@@ -98,8 +98,18 @@ public class DataSubjectRights {
                     .executeUpdate();
         }
         s.erase(time.now());
+        SubjectRequest request = SubjectRequest.open(em, s.id(), SubjectRequest.Kind.ERASURE).orElseGet(() -> {
+            SubjectRequest registered = new SubjectRequest(s.id(), SubjectRequest.Kind.ERASURE, SubjectRequest.Channel.OPERATOR,
+                    requestedOn, null, null, actor, time.now());
+            em.persist(registered);
+            em.flush();
+            return registered;
+        });
+        request.complete(actor, null, time.now());
         Map<String, Object> details = new LinkedHashMap<>();
-        details.put("requestedOn", requestedOn.toString());
+        details.put("requestedOn", request.receivedOn().toString());
+        details.put("request", request.id());
+        details.put("onTime", !time.now().toLocalDate().isAfter(request.dueOn()));
         details.put("inboundMessagesRemoved", messages);
         details.put("rawWebhooksRemoved", webhooks);
         audit.record(Actor.staff(actor), AuditAction.DATA_ERASED, "subscriber", s.id().toString(), details);

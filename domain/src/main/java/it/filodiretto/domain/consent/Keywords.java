@@ -15,7 +15,7 @@ import java.util.Optional;
 public final class Keywords {
 
     /** What a keyword asks for. */
-    public enum Command { SUBSCRIBE, STOP, TOPICS, AREA, PRIVACY, HELP }
+    public enum Command { SUBSCRIBE, STOP, TOPICS, AREA, PRIVACY, HELP, MY_DATA, ERASE_MY_DATA }
 
     public static final Map<Command, List<String>> DEFAULTS = Map.of(
             Command.SUBSCRIBE, List.of("ISCRIVIMI", "ATTIVA", "START", "SUBSCRIBE", "ISCRIZIONE"),
@@ -23,7 +23,9 @@ public final class Keywords {
             Command.TOPICS, List.of("ARGOMENTI", "TOPICS", "TEMI"),
             Command.AREA, List.of("QUARTIERE", "QUARTIERI", "ZONA", "NEIGHBOURHOOD"),
             Command.PRIVACY, List.of("PRIVACY", "INFORMATIVA"),
-            Command.HELP, List.of("AIUTO", "HELP", "INFO", "COMANDI", "MENU"));
+            Command.HELP, List.of("AIUTO", "HELP", "INFO", "COMANDI", "MENU"),
+            Command.MY_DATA, List.of("I MIEI DATI", "MIEI DATI", "ACCESSO AI DATI", "MY DATA"),
+            Command.ERASE_MY_DATA, List.of("CANCELLA I MIEI DATI", "ELIMINA I MIEI DATI", "DIRITTO ALL'OBLIO", "DELETE MY DATA", "ERASE MY DATA"));
 
     private final Map<String, Command> byKeyword;
 

@@ -51,6 +51,9 @@ public class WebRequest {
     @Column(name = "topics", nullable = false, length = 500)
     private String topics;
 
+    @Column(name = "neighbourhoods", nullable = false, length = 1000)
+    private String neighbourhoods = "";
+
     @Column(name = "language", nullable = false, length = 5)
     private String language;
 
@@ -141,6 +144,16 @@ public class WebRequest {
 
     public String language() {
         return language;
+    }
+
+    /** Neighbourhoods chosen on the page (none means the whole city). */
+    public Set<String> neighbourhoods() {
+        return neighbourhoods.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(neighbourhoods.split(",")));
+    }
+
+    public WebRequest inNeighbourhoods(Set<String> codes) {
+        neighbourhoods = codes == null ? "" : String.join(",", new TreeSet<>(codes));
+        return this;
     }
 
     public int noticeVersion() {

@@ -88,9 +88,12 @@ public class WebSubscriptions {
     @Inject
     Subscribers subscribers;
 
+    @Inject
+    Neighbourhoods neighbourhoods;
+
     /** Stores the request and sends the confirmation; refuses bad input and rate-limit excess with a code. */
-    public void request(String rawNumber, Set<String> chosenTopics, String language, boolean consentTicked,
-                        String ipAddress, String userAgent) {
+    public void request(String rawNumber, Set<String> chosenTopics, Set<String> chosenNeighbourhoods, String language,
+                        boolean consentTicked, String ipAddress, String userAgent) {
         if (!consentTicked) {
             throw DomainException.invalid("consent_required", "error.web.consentRequired");
         }
@@ -101,6 +104,10 @@ public class WebSubscriptions {
         if (chosenTopics == null || chosenTopics.isEmpty() || !topics.all().containsAll(chosenTopics)) {
             throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
         }
+        Set<String> places = chosenNeighbourhoods == null ? Set.of() : chosenNeighbourhoods;
+        if (!neighbourhoods.codes().containsAll(places)) {
+            throw DomainException.invalid("unknown_neighbourhood", "error.subscriber.unknownNeighbourhood");
+        }
         OffsetDateTime now = time.now();
         String phoneHash = pseudonyms.hash(number.e164());
         String ipHash = pseudonyms.hash("ip:" + (ipAddress == null ? "" : ipAddress));
@@ -108,7 +115,7 @@ public class WebSubscriptions {
         PrivacyNotice notice = notices.inForce();
         String token = UUID.randomUUID().toString().replace("-", "");
         WebRequest request = new WebRequest(token, number.e164(), phoneHash, ipHash, userAgent, chosenTopics,
-                "en".equals(language) ? "en" : "it", notice.version(), !number.isItalian(), now, now.plusHours(confirmationHours));
+                "en".equals(language) ? "en" : "it", notice.version(), !number.isItalian(), now, now.plusHours(confirmationHours)).inNeighbourhoods(places);
         em.persist(request);
         MessageTemplate template = templates.checked(confirmationTemplate, "it", List.of(), List.of(cityName));
         gateway.send(new OutboundMessage.Template(number.e164(), template.name(), template.language(), List.of(), List.of(cityName),

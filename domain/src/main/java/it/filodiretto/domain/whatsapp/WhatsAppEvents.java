@@ -81,6 +81,14 @@ public class WhatsAppEvents {
         }
     }
 
+    /** Removes a processed webhook whose raw copy must not be kept (it concerns only erased numbers). */
+    public void forget(long rawId) {
+        RawWebhookEvent raw = em.find(RawWebhookEvent.class, rawId);
+        if (raw != null) {
+            em.remove(raw);
+        }
+    }
+
     /**
      * Ids of stored webhooks still unprocessed that arrived before {@code before} and were queued again
      * fewer than {@code maxRequeues} times (oldest first); each is counted as queued again.

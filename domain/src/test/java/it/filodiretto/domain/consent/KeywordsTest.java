@@ -44,6 +44,15 @@ class KeywordsTest {
     }
 
     @Test
+    void dataSubjectRequestsAreCommandsDistinctFromStop() {
+        assertThat(keywords.match("I miei dati?")).contains(Keywords.Command.MY_DATA);
+        assertThat(keywords.match("cancella i miei dati")).contains(Keywords.Command.ERASE_MY_DATA);
+        assertThat(keywords.match("Diritto all'oblio")).contains(Keywords.Command.ERASE_MY_DATA);
+        assertThat(keywords.match("cancellami")).contains(Keywords.Command.STOP);
+        assertThat(keywords.match("dove trovo i miei dati catastali")).isEmpty();
+    }
+
+    @Test
     void aKeywordInsideASentenceIsNotACommand() {
         assertThat(keywords.match("non voglio che mi diciate stop")).isEmpty();
         assertThat(keywords.match("stop alla raccolta dei rifiuti?")).isEmpty();

@@ -1,5 +1,6 @@
 package it.filodiretto.integration.whatsapp;
 
+import it.filodiretto.domain.consent.DataSubjectRights;
 import it.filodiretto.domain.whatsapp.InboundMessage;
 import it.filodiretto.domain.whatsapp.PreferenceUpdate;
 import it.filodiretto.domain.whatsapp.RawWebhookEvent;
@@ -25,6 +26,9 @@ public class WebhookProcessor {
 
     @Inject
     WhatsAppEvents events;
+
+    @Inject
+    DataSubjectRights rights;
 
     public void process(long rawEventId) {
         RawWebhookEvent raw = events.raw(rawEventId);
@@ -53,6 +57,19 @@ public class WebhookProcessor {
         for (PreferenceUpdate p : parsed.preferences()) {
             events.preference(p);
         }
-        events.processed(rawEventId);
+        if (onlyAboutErasedNumbers(parsed)) {
+            // a late status for someone whose data was erased: its effect is recorded, its raw copy is not kept
+            events.forget(rawEventId);
+        } else {
+            events.processed(rawEventId);
+        }
+    }
+
+    private boolean onlyAboutErasedNumbers(WebhookParser.Parsed parsed) {
+        if (!parsed.messages().isEmpty() || !parsed.preferences().isEmpty() || parsed.statuses().isEmpty()) {
+            return false;
+        }
+        return parsed.statuses().stream().allMatch(s -> s.recipientId() != null && !s.recipientId().isBlank()
+                && rights.isSuppressed("+" + s.recipientId()));
     }
 }

@@ -118,6 +118,30 @@ public class ConsentRegisterBean implements Serializable {
         return FacesContext.getCurrentInstance().getExternalContext().getRemoteUser();
     }
 
+    /** Chart.js configuration of the weekly subscriptions and withdrawals (last 12 weeks), labels in the page's language. */
+    public String getWeeklyChart() {
+        java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        jakarta.json.JsonArrayBuilder labels = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder granted = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder withdrawn = jakarta.json.Json.createArrayBuilder();
+        for (ConsentRegister.WeekCount w : register.weekly(12)) {
+            labels.add(w.weekStart().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM")));
+            granted.add(w.subscriptions());
+            withdrawn.add(w.withdrawals());
+        }
+        return jakarta.json.Json.createObjectBuilder()
+                .add("type", "bar")
+                .add("data", jakarta.json.Json.createObjectBuilder().add("labels", labels).add("datasets", jakarta.json.Json.createArrayBuilder()
+                        .add(jakarta.json.Json.createObjectBuilder().add("label", it.filodiretto.web.i18n.Texts.text(locale, "consent.weekly.subscriptions"))
+                                .add("data", granted).add("backgroundColor", "#2e7d32"))
+                        .add(jakarta.json.Json.createObjectBuilder().add("label", it.filodiretto.web.i18n.Texts.text(locale, "consent.weekly.withdrawals"))
+                                .add("data", withdrawn).add("backgroundColor", "#c62828"))))
+                .add("options", jakarta.json.Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("scales", jakarta.json.Json.createObjectBuilder().add("y", jakarta.json.Json.createObjectBuilder()
+                                .add("beginAtZero", true).add("ticks", jakarta.json.Json.createObjectBuilder().add("precision", 0)))))
+                .build().toString();
+    }
+
     public java.time.LocalDate getErasureRequestedOn() {
         return erasureRequestedOn;
     }

@@ -5,6 +5,8 @@ import it.filodiretto.domain.consent.ConsentRecord;
 import it.filodiretto.domain.consent.DataSubjectRights;
 import it.filodiretto.domain.consent.ConsentRegister;
 import it.filodiretto.domain.consent.RegisterFilter;
+import it.filodiretto.domain.consent.SubjectRequest;
+import it.filodiretto.domain.consent.SubjectRequests;
 import it.filodiretto.domain.consent.Subscriber;
 import it.filodiretto.web.i18n.Texts;
 import jakarta.inject.Inject;
@@ -40,6 +42,9 @@ public class ConsentResource {
 
     @Inject
     DataSubjectRights rights;
+
+    @Inject
+    SubjectRequests subjectRequests;
 
     @Context
     SecurityContext security;
@@ -82,14 +87,80 @@ public class ConsentResource {
     @Path("subscribers/{id}/erasure")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response erase(@PathParam("id") long id, JsonObject body) {
-        LocalDate requestedOn;
+        rights.erase(id, date(body == null ? "" : body.getString("requestedOn", "")), security.getUserPrincipal().getName());
+        return Response.noContent().build();
+    }
+
+    /** Subscriptions and withdrawals per calendar week, oldest first. */
+    @GET
+    @Path("statistics/weekly")
+    public JsonArray weekly(@QueryParam("weeks") @jakarta.ws.rs.DefaultValue("12") int weeks) {
+        JsonArrayBuilder result = Json.createArrayBuilder();
+        register.weekly(weeks).forEach(w -> result.add(Json.createObjectBuilder().add("weekStart", w.weekStart().toString())
+                .add("subscriptions", w.subscriptions()).add("withdrawals", w.withdrawals())));
+        return result.build();
+    }
+
+    /** Data-subject requests, the nearest deadline first ({@code state}: OPEN, COMPLETED, REJECTED; all when absent). */
+    @GET
+    @Path("requests")
+    public JsonArray requests(@QueryParam("state") SubjectRequest.State state) {
+        JsonArrayBuilder result = Json.createArrayBuilder();
+        subjectRequests.list(state).forEach(r -> result.add(json(r)));
+        return result.build();
+    }
+
+    /** Body {@code {"number":"+39…","kind":"ACCESS|ERASURE","receivedOn":"2026-11-30","note":"…"}}: a request received by other means. */
+    @POST
+    @Path("requests")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response registerRequest(JsonObject body) {
+        if (body == null) {
+            throw DomainException.invalid("invalid_kind", "error.request.kind");
+        }
+        SubjectRequest.Kind kind;
         try {
-            requestedOn = LocalDate.parse(body == null ? "" : body.getString("requestedOn", ""));
+            kind = SubjectRequest.Kind.valueOf(body.getString("kind", ""));
+        } catch (IllegalArgumentException e) {
+            throw DomainException.invalid("invalid_kind", "error.request.kind");
+        }
+        SubjectRequest created = subjectRequests.register(body.getString("number", ""), kind, date(body.getString("receivedOn", "")),
+                body.getString("note", null), security.getUserPrincipal().getName());
+        return Response.status(Response.Status.CREATED).entity(json(created)).build();
+    }
+
+    /** Completes a request (for an erasure request: performs the erasure). Body {@code {"comment":"…"}} optional. */
+    @POST
+    @Path("requests/{id}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject completeRequest(@PathParam("id") long id, JsonObject body) {
+        subjectRequests.complete(id, body == null ? null : body.getString("comment", null), security.getUserPrincipal().getName());
+        return json(subjectRequests.find(id));
+    }
+
+    /** Body {@code {"reason":"…"}} (required). */
+    @POST
+    @Path("requests/{id}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public JsonObject rejectRequest(@PathParam("id") long id, JsonObject body) {
+        subjectRequests.reject(id, body == null ? null : body.getString("reason", null), security.getUserPrincipal().getName());
+        return json(subjectRequests.find(id));
+    }
+
+    private static JsonObject json(SubjectRequest r) {
+        return Json.createObjectBuilder().add("id", r.id()).add("subscriberId", r.subscriberId()).add("kind", r.kind().name())
+                .add("channel", r.channel().name()).add("receivedOn", r.receivedOn().toString()).add("dueOn", r.dueOn().toString())
+                .add("state", r.state().name()).add("note", r.note() == null ? "" : r.note())
+                .add("handledBy", r.handledBy() == null ? "" : r.handledBy())
+                .add("handledAt", r.handledAt() == null ? "" : r.handledAt().toString()).build();
+    }
+
+    private static LocalDate date(String text) {
+        try {
+            return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
             throw DomainException.invalid("invalid_request_date", "error.subscriber.requestDate");
         }
-        rights.erase(id, requestedOn, security.getUserPrincipal().getName());
-        return Response.noContent().build();
     }
 
     @GET

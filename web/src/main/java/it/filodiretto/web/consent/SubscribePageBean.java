@@ -1,5 +1,6 @@
 package it.filodiretto.web.consent;
 
+import it.filodiretto.domain.consent.Neighbourhoods;
 import it.filodiretto.domain.consent.Topics;
 import it.filodiretto.domain.consent.WebSubscriptions;
 import it.filodiretto.web.console.FacesFeedback;
@@ -25,10 +26,14 @@ public class SubscribePageBean {
     Topics topics;
 
     @Inject
+    Neighbourhoods neighbourhoods;
+
+    @Inject
     FacesFeedback feedback;
 
     private String number;
     private List<String> chosen = new ArrayList<>();
+    private List<String> places = new ArrayList<>();
     private String language = "it";
     private boolean consent;
     private boolean sent;
@@ -36,7 +41,7 @@ public class SubscribePageBean {
     public void submit() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         try {
-            web.request(number, new LinkedHashSet<>(chosen), language, consent, request.getRemoteAddr(), request.getHeader("User-Agent"));
+            web.request(number, new LinkedHashSet<>(chosen), new LinkedHashSet<>(places), language, consent, request.getRemoteAddr(), request.getHeader("User-Agent"));
             sent = true;
             feedback.info("web.sent");
         } catch (RuntimeException e) {
@@ -53,6 +58,26 @@ public class SubscribePageBean {
         FacesContext faces = FacesContext.getCurrentInstance();
         String pageLanguage = faces == null || faces.getViewRoot() == null ? "it" : faces.getViewRoot().getLocale().getLanguage();
         return topics.label(code, pageLanguage);
+    }
+
+    public boolean isNeighbourhoodsEnabled() {
+        return neighbourhoods.enabled();
+    }
+
+    public List<String> getNeighbourhoodCodes() {
+        return neighbourhoods.codes();
+    }
+
+    public String neighbourhoodLabel(String code) {
+        return neighbourhoods.label(code);
+    }
+
+    public List<String> getPlaces() {
+        return places;
+    }
+
+    public void setPlaces(List<String> places) {
+        this.places = places;
     }
 
     public String getNumber() {

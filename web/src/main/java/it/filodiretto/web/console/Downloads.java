@@ -31,6 +31,10 @@ public final class Downloads {
         return file(text, fileName, "text/plain; charset=UTF-8");
     }
 
+    public static StreamedContent html(String html, String fileName) {
+        return file(html, fileName, "text/html; charset=UTF-8");
+    }
+
     private static StreamedContent file(String content, String fileName, String contentType) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
         return DefaultStreamedContent.builder().name(fileName).contentType(contentType)

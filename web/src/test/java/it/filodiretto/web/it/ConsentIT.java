@@ -1,5 +1,7 @@
 package it.filodiretto.web.it;
 
+import it.filodiretto.integration.whatsapp.WebhookSignature;
+import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -47,6 +49,9 @@ class ConsentIT {
 
     @Resource(lookup = "jdbc/filodiretto")
     DataSource dataSource;
+
+    @Inject
+    WhatsAppSettings settings;
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -172,6 +177,18 @@ class ConsentIT {
                 "{\"requestedOn\":\"" + java.time.LocalDate.now().minusDays(2) + "\"}");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
 
+        // Meta keeps reporting statuses of messages sent before the erasure: their effect counts, their raw copy is not kept
+        String wamid = "wamid.LATE" + System.nanoTime();
+        String late = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid
+                + "\",\"status\":\"read\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + digits + "\"}]}}]}]}";
+        HttpResponse<String> posted = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("webhook/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", WebhookSignature.sign(settings.appSecret(), late.getBytes(StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(late)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(posted.statusCode()).isEqualTo(200);
+        await(() -> scalar("select count(*) from message_status where wamid = ?", wamid) == 1 && unprocessedWebhooks() == 0);
+
         // Meta's copy (the sandbox's own table, absent in production) is not the city's data
         assertThat(tablesContaining(digits)).as("no table holds the number after erasure").isEmpty();
         assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ERASED");
@@ -180,6 +197,100 @@ class ConsentIT {
         assertThat(scalar("select count(*) from audit_event where action = 'DATA_ERASED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
         assertThat(api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2026-01-01\"}").statusCode())
                 .isEqualTo(409);
+    }
+
+    @Test
+    void dataSubjectRequestsByChatAndByTheOfficeRunAgainstTheirDeadline() throws Exception {
+        String phone = randomNumber();
+        say(phone, "{\"text\":\"ISCRIVIMI\"}");
+        awaitMessage(phone, 1);
+        say(phone, "{\"buttonId\":\"consent:accept\"}");
+        awaitMessage(phone, 3);
+        long id = scalar("select id from subscriber where phone = ?", phone);
+
+        // PRIVACY offers the receipt, the data and the erasure
+        say(phone, "{\"text\":\"privacy\"}");
+        JsonObject privacy = awaitMessage(phone, 4);
+        assertThat(privacy.getJsonArray("buttons").stream().map(b -> b.asJsonObject().getString("id")))
+                .containsExactly("privacy:receipt", "privacy:access", "privacy:erase");
+        say(phone, "{\"buttonId\":\"privacy:receipt\"}");
+        String receipt = awaitMessage(phone, 5).getString("text");
+        assertThat(receipt).contains("Ricevuta del consenso").contains("WHATSAPP_KEYWORD")
+                .contains(text("select notice_hash from consent_record where subscriber_id = ?", id));
+        assertThat(scalar("select count(*) from audit_event where action = 'CONSENT_RECEIPT_EXPORTED' and actor = ?", "citizen:" + id)).isEqualTo(1);
+
+        // access request by chat, once even if asked twice, with its deadline
+        String due = java.time.LocalDate.now().plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+        say(phone, "{\"text\":\"I miei dati!\"}");
+        assertThat(awaitMessage(phone, 6).getString("text")).contains("Richiesta di accesso").contains(due);
+        say(phone, "{\"buttonId\":\"privacy:access\"}");
+        awaitMessage(phone, 7);
+        assertThat(scalar("select count(*) from subject_request where subscriber_id = ?", id)).as("one open request per kind").isEqualTo(1);
+
+        StaffClient api = new StaffClient(URI.create(base.toString()));
+        String officer = "po" + new Random().nextInt(1_000_000);
+        api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
+                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}");
+        String po = StaffClient.basic(officer, "Privacy-officer-pass-1");
+        JsonObject access = StaffClient.json(api.get("api/v1/consents/requests?state=OPEN", po)).asJsonArray().stream()
+                .map(v -> v.asJsonObject()).filter(r -> r.getJsonNumber("subscriberId").longValue() == id).findFirst().orElseThrow();
+        assertThat(access.getString("kind")).isEqualTo("ACCESS");
+        assertThat(access.getString("channel")).isEqualTo("CHAT");
+        assertThat(access.getString("dueOn")).isEqualTo(java.time.LocalDate.now().plusMonths(1).toString());
+        long accessId = access.getJsonNumber("id").longValue();
+        HttpResponse<String> done = api.sendJson("POST", "api/v1/consents/requests/" + accessId + "/completion", po, "{\"comment\":\"export sent\"}");
+        assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
+        assertThat(StaffClient.object(done).getString("state")).isEqualTo("COMPLETED");
+        assertThat(api.sendJson("POST", "api/v1/consents/requests/" + accessId + "/completion", po, "{}").statusCode())
+                .as("already closed").isEqualTo(409);
+
+        // bad input for the office's registrations
+        assertThat(api.sendJson("POST", "api/v1/consents/requests", po, "{\"number\":\"" + randomNumber()
+                + "\",\"kind\":\"ACCESS\",\"receivedOn\":\"2026-01-05\"}").statusCode()).as("unknown number").isEqualTo(404);
+        assertThat(api.sendJson("POST", "api/v1/consents/requests", po, "{\"number\":\"" + phone
+                + "\",\"kind\":\"ACCESS\",\"receivedOn\":\"2099-01-05\"}").statusCode()).as("future date").isEqualTo(400);
+        HttpResponse<String> badKind = api.sendJson("POST", "api/v1/consents/requests", po, "{\"number\":\"" + phone
+                + "\",\"kind\":\"COFFEE\",\"receivedOn\":\"2026-01-05\"}");
+        assertThat(badKind.statusCode()).isEqualTo(400);
+        assertThat(StaffClient.object(badKind).getString("error")).isEqualTo("invalid_kind");
+
+        // erasure asked in the chat (with a confirmation): consent withdrawn at once, data erased by the officer
+        say(phone, "{\"buttonId\":\"privacy:erase\"}");
+        assertThat(awaitMessage(phone, 8).getJsonArray("buttons").getJsonObject(0).getString("id")).isEqualTo("privacy:erase!");
+        assertThat(text("select state from subscriber where id = ?", id)).as("nothing happens before the confirmation").isEqualTo("ACTIVE");
+        say(phone, "{\"buttonId\":\"privacy:erase!\"}");
+        assertThat(awaitMessage(phone, 9).getString("text")).contains("Richiesta di cancellazione").contains(due);
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("UNSUBSCRIBED");
+        assertThat(scalar("select count(*) from consent_record where subscriber_id = ? and action = 'WITHDRAWN'", id)).isEqualTo(1);
+        long erasureId = scalar("select id from subject_request where subscriber_id = ? and kind = 'ERASURE' and state = 'OPEN'", id);
+        assertThat(api.sendJson("POST", "api/v1/consents/requests/" + erasureId + "/rejection", po, "{}").statusCode())
+                .as("a rejection needs a reason").isEqualTo(400);
+        assertThat(api.sendJson("POST", "api/v1/consents/requests/" + erasureId + "/completion", po, "{}").statusCode()).isEqualTo(200);
+        assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ERASED");
+        assertThat(text("select state from subject_request where id = ?", erasureId)).isEqualTo("COMPLETED");
+        assertThat(scalar("select count(*) from audit_event where action = 'SUBJECT_REQUEST_RECEIVED' and target_type = 'subject_request'"
+                + " and target_id in (select cast(id as varchar(20)) from subject_request where subscriber_id = ?)", id)).isEqualTo(2);
+        assertThat(scalar("select count(*) from audit_event where action = 'DATA_ERASED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
+
+        // counts over time: this week has at least this grant and this withdrawal
+        JsonArray weekly = StaffClient.json(api.get("api/v1/consents/statistics/weekly?weeks=3", po)).asJsonArray();
+        assertThat(weekly).hasSize(3);
+        JsonObject thisWeek = weekly.getJsonObject(2);
+        assertThat(thisWeek.getJsonNumber("subscriptions").longValue()).isPositive();
+        assertThat(thisWeek.getJsonNumber("withdrawals").longValue()).isPositive();
+
+        // the requests page lists them; the register page draws the chart and exports PDF
+        StaffClient browser = new StaffClient(URI.create(base.toString()));
+        assertThat(browser.formLogin(officer, "Privacy-officer-pass-1").statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.get("console/consent/requests.xhtml", null);
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Richieste degli interessati").contains("nav-requests");
+        HttpResponse<String> register = browser.get("console/consent/register.xhtml", null);
+        assertThat(register.body()).contains("weeklyChart");
+        HttpResponse<String> pdf = browser.postRaw("console/consent/register.xhtml", "register=register&register%3Apdf=&jakarta.faces.ViewState="
+                + URLEncoder.encode(StaffClient.viewState(register.body()), StandardCharsets.UTF_8));
+        assertThat(pdf.headers().firstValue("Content-Type").orElse("")).contains("application/pdf");
+        assertThat(pdf.body()).startsWith("%PDF");
     }
 
     /** Tables (except the sandbox's) with a text column containing the value. */
@@ -231,7 +342,7 @@ class ConsentIT {
     @Test
     void webDoubleOptInActivatesOnlyWhenConfirmedFromThatPhoneInTime() throws Exception {
         String phone = randomNumber();
-        HttpResponse<String> page = webRequest(phone.substring(3), true, "weather", "emergencies");
+        HttpResponse<String> page = webRequest(phone.substring(3), true, "weather", "emergencies", "@sacconago");
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("id=\"subscribe:sent\"");
         JsonObject confirmation = awaitMessage(phone, 1);
@@ -250,6 +361,7 @@ class ConsentIT {
         long id = scalar("select id from subscriber where phone = ?", phone);
         assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ACTIVE");
         assertThat(text("select topics from subscriber where id = ?", id)).isEqualTo("emergencies,weather");
+        assertThat(text("select neighbourhoods from subscriber where id = ?", id)).as("chosen on the page").isEqualTo("sacconago");
         assertThat(text("select channel from consent_record where subscriber_id = ?", id)).isEqualTo("WEB_DOUBLE_OPT_IN");
         assertThat(text("select evidence from consent_record where subscriber_id = ?", id))
                 .contains("ipSha256Salted").contains("userAgent").contains("webRequestId").doesNotContain("127.0.0.1");
@@ -389,8 +501,8 @@ class ConsentIT {
         HttpResponse<String> page = browser.get("iscriviti.xhtml", null);
         StringBuilder form = new StringBuilder("subscribe=subscribe&subscribe%3Asubmit=&subscribe%3Alanguage=it");
         form.append("&subscribe%3Anumber=").append(URLEncoder.encode(number, StandardCharsets.UTF_8));
-        for (String t : topicCodes) {
-            form.append("&subscribe%3Atopics=").append(t);
+        for (String t : topicCodes) { // "@code" is a neighbourhood
+            form.append(t.startsWith("@") ? "&subscribe%3Aneighbourhoods=" + t.substring(1) : "&subscribe%3Atopics=" + t);
         }
         if (consent) {
             form.append("&subscribe%3Aconsent_input=on");

@@ -34,7 +34,10 @@ final class RoleMatrix {
             new Entry("api/v1/audit/checkpoint", false, Set.of("PRIVACY_OFFICER")),
             new Entry("console/consent/register.xhtml", true, Set.of("PRIVACY_OFFICER")),
             new Entry("console/consent/notices.xhtml", true, Set.of("PRIVACY_OFFICER")),
-            new Entry("api/v1/consents/subscribers", false, Set.of("PRIVACY_OFFICER")));
+            new Entry("console/consent/requests.xhtml", true, Set.of("PRIVACY_OFFICER")),
+            new Entry("api/v1/consents/subscribers", false, Set.of("PRIVACY_OFFICER")),
+            new Entry("api/v1/consents/requests", false, Set.of("PRIVACY_OFFICER")),
+            new Entry("api/v1/consents/statistics/weekly", false, Set.of("PRIVACY_OFFICER")));
 
     private RoleMatrix() {
     }
