@@ -39,6 +39,10 @@ public class DomainException extends RuntimeException {
         return new DomainException(Kind.CONFLICT, code, messageKey, arguments);
     }
 
+    public static DomainException forbidden(String code, String messageKey, Object... arguments) {
+        return new DomainException(Kind.FORBIDDEN, code, messageKey, arguments);
+    }
+
     public Kind kind() {
         return kind;
     }

@@ -32,7 +32,19 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
                 interfaceName = "jakarta.jms.Queue",
                 className = "org.apache.activemq.command.ActiveMQQueue",
                 resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-                properties = "PhysicalName=" + MessagingResources.WEBHOOK_QUEUE_NAME)
+                properties = "PhysicalName=" + MessagingResources.WEBHOOK_QUEUE_NAME),
+        @AdministeredObjectDefinition(
+                name = MessagingResources.DELIVERY_QUEUE,
+                interfaceName = "jakarta.jms.Queue",
+                className = "org.apache.activemq.command.ActiveMQQueue",
+                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+                properties = "PhysicalName=" + MessagingResources.DELIVERY_QUEUE_NAME),
+        @AdministeredObjectDefinition(
+                name = MessagingResources.EMERGENCY_QUEUE,
+                interfaceName = "jakarta.jms.Queue",
+                className = "org.apache.activemq.command.ActiveMQQueue",
+                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+                properties = "PhysicalName=" + MessagingResources.EMERGENCY_QUEUE_NAME)
 })
 public class MessagingResources {
 
@@ -42,4 +54,8 @@ public class MessagingResources {
     public static final String PING_QUEUE_NAME = "filodiretto.system.ping";
     public static final String WEBHOOK_QUEUE = "java:app/jms/WebhookQueue";
     public static final String WEBHOOK_QUEUE_NAME = "filodiretto.whatsapp.webhook";
+    public static final String DELIVERY_QUEUE = "java:app/jms/DeliveryQueue";
+    public static final String DELIVERY_QUEUE_NAME = "filodiretto.dispatch.deliveries";
+    public static final String EMERGENCY_QUEUE = "java:app/jms/EmergencyDeliveryQueue";
+    public static final String EMERGENCY_QUEUE_NAME = "filodiretto.dispatch.emergency";
 }

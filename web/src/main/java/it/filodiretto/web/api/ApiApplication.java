@@ -21,6 +21,8 @@ public class ApiApplication extends Application {
     public Set<Class<?>> getClasses() {
         return Set.of(StaffResource.class, SystemResource.class, ProbeResource.class, AuditResource.class,
                 it.filodiretto.web.consent.ConsentResource.class,
+                it.filodiretto.web.campaign.CampaignResource.class, it.filodiretto.web.campaign.EmergencyResource.class,
+                it.filodiretto.web.campaign.DispatchResource.class,
                 DomainExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

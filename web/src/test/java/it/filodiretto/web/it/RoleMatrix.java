@@ -37,7 +37,10 @@ final class RoleMatrix {
             new Entry("console/consent/requests.xhtml", true, Set.of("PRIVACY_OFFICER")),
             new Entry("api/v1/consents/subscribers", false, Set.of("PRIVACY_OFFICER")),
             new Entry("api/v1/consents/requests", false, Set.of("PRIVACY_OFFICER")),
-            new Entry("api/v1/consents/statistics/weekly", false, Set.of("PRIVACY_OFFICER")));
+            new Entry("api/v1/consents/statistics/weekly", false, Set.of("PRIVACY_OFFICER")),
+            new Entry("api/v1/campaigns", false, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
+            new Entry("api/v1/campaigns/post-hoc-queue", false, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
+            new Entry("api/v1/dispatch", false, Set.of("ADMIN")));
 
     private RoleMatrix() {
     }

@@ -1,0 +1,89 @@
+package it.filodiretto.domain.campaign;
+
+import it.filodiretto.domain.common.TimeSource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+
+import java.time.OffsetDateTime;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Every five seconds, over the database (so nothing is lost with a restart): starts campaigns whose time has
+ * come (normal ones wait for the end of quiet hours), queues again the deliveries of campaigns that had to
+ * wait, and closes campaigns with nothing pending. On its first tick after a start it recovers what a crash
+ * left in flight. Each step runs in its own transaction; a failing one is logged and retried next tick.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class CampaignClock {
+
+    private static final Logger LOG = Logger.getLogger(CampaignClock.class.getName());
+
+    @Inject
+    Dispatch dispatch;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    Campaigns campaigns;
+
+    @Inject
+    TimeSource time;
+
+    private final AtomicBoolean recovered = new AtomicBoolean();
+    private final AtomicBoolean running = new AtomicBoolean();
+
+    @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "campaign clock")
+    public void tick() {
+        if (!running.compareAndSet(false, true)) {
+            return; // the previous tick is still at work
+        }
+        try {
+            run();
+        } finally {
+            running.set(false);
+        }
+    }
+
+    void run() {
+        if (!recovered.get()) {
+            step("recovery", () -> dispatch.recover());
+            recovered.set(true);
+        }
+        OffsetDateTime now = time.now();
+        for (Long id : dispatch.due(now)) {
+            step("start " + id, () -> {
+                OffsetDateTime allowed = dispatch.isEmergency(id) ? now
+                        : campaigns.quietHours().map(q -> q.nextAllowed(now)).orElse(now);
+                if (allowed.isAfter(now)) {
+                    dispatch.postpone(id, allowed);
+                } else {
+                    dispatch.start(id, "system");
+                }
+            });
+        }
+        for (Long id : dispatch.waitingForRequeue(now)) {
+            step("requeue " + id, () -> dispatch.requeue(id));
+        }
+        for (Long id : dispatch.sending()) {
+            step("finish " + id, () -> ledger.finishIfDone(id));
+        }
+    }
+
+    private static void step(String what, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "campaign clock: " + what + " failed, retried at the next tick", e);
+        }
+    }
+}

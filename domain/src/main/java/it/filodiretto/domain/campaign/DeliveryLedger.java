@@ -1,0 +1,180 @@
+package it.filodiretto.domain.campaign;
+
+import it.filodiretto.domain.audit.Actor;
+import it.filodiretto.domain.audit.AuditAction;
+import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.TimeSource;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The steps of sending one delivery, each committed on its own so that the record is as close as possible
+ * to the API call: claim it (QUEUED → SENDING, only one sender can), then record the outcome. Between the
+ * two there is only the call itself.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DeliveryLedger {
+
+    @PersistenceContext(unitName = "filodiretto")
+    EntityManager em;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    AuditTrail audit;
+
+    /** Where to send a claimed delivery, or why not. */
+    public sealed interface Claim {
+        record Send(long deliveryId, String phone) implements Claim {
+        }
+
+        /** Somebody else has it, or it is no longer queued. */
+        record Taken() implements Claim {
+        }
+
+        /** Settled without sending (the recipient left, or the alert expired). */
+        record Settled(Delivery.State state) implements Claim {
+        }
+    }
+
+    public Claim claim(long deliveryId, Set<String> topics, Set<String> neighbourhoods, MessageCategory category, OffsetDateTime expiresAt) {
+        OffsetDateTime now = time.now();
+        int claimed = em.createNativeQuery("update delivery set state = 'SENDING', attempts = attempts + 1 where id = ? and state = 'QUEUED'")
+                .setParameter(1, deliveryId).executeUpdate();
+        if (claimed == 0) {
+            return new Claim.Taken();
+        }
+        if (expiresAt != null && !now.isBefore(expiresAt)) {
+            settle(deliveryId, Delivery.State.EXPIRED);
+            return new Claim.Settled(Delivery.State.EXPIRED);
+        }
+        Audience.Rule rule = Audience.rule(topics, neighbourhoods, category, now);
+        Query query = em.createNativeQuery("select s.phone from subscriber s where s.id = (select d.subscriber_id from delivery d where d.id = ?) and "
+                + rule.where());
+        query.setParameter(1, deliveryId);
+        Audience.bind(query, rule.parameters(), 2);
+        List<?> phone = query.getResultList();
+        if (phone.isEmpty() || phone.get(0) == null) {
+            settle(deliveryId, Delivery.State.SKIPPED); // unsubscribed, erased or no longer in the audience since the fan-out
+            return new Claim.Settled(Delivery.State.SKIPPED);
+        }
+        return new Claim.Send(deliveryId, phone.get(0).toString());
+    }
+
+    private void settle(long deliveryId, Delivery.State state) {
+        em.createNativeQuery("update delivery set state = ? where id = ?").setParameter(1, state.name()).setParameter(2, deliveryId).executeUpdate();
+    }
+
+    /** Accepted by the API: the wamid, and any status that arrived before it was stored. */
+    public void sent(long deliveryId, String wamid) {
+        OffsetDateTime now = time.now();
+        em.createNativeQuery("update delivery set state = 'SENT', wamid = ?, sent_at = ? where id = ? and state = 'SENDING'")
+                .setParameter(1, wamid).setParameter(2, now).setParameter(3, deliveryId).executeUpdate();
+        applyRecordedStatuses(deliveryId, wamid);
+    }
+
+    /** Statuses recorded for this wamid before the delivery knew it (the webhook can beat the database). */
+    void applyRecordedStatuses(long deliveryId, String wamid) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> early = em.createNativeQuery("select status, occurred_at, error_code, error_title from message_status where wamid = ? order by id")
+                .setParameter(1, wamid).getResultList();
+        if (early.isEmpty()) {
+            return;
+        }
+        Delivery delivery = em.find(Delivery.class, deliveryId);
+        for (Object[] row : early) {
+            delivery.advance((String) row[0], toTime(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3]);
+        }
+    }
+
+    private OffsetDateTime toTime(Object value) {
+        if (value instanceof OffsetDateTime t) {
+            return t;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant().atOffset(java.time.ZoneOffset.UTC);
+        }
+        if (value instanceof java.time.Instant i) {
+            return i.atOffset(java.time.ZoneOffset.UTC);
+        }
+        return time.now();
+    }
+
+    public void failed(long deliveryId, int code, String title) {
+        em.createNativeQuery("update delivery set state = 'FAILED', error_code = ?, error_title = ?, transient_failure = false, failed_at = ?"
+                        + " where id = ? and state = 'SENDING'")
+                .setParameter(1, code).setParameter(2, cut(title)).setParameter(3, time.now()).setParameter(4, deliveryId).executeUpdate();
+    }
+
+    /**
+     * A transient refusal: back to the queue for a later attempt, or — after {@code maxAttempts} — failed
+     * as transient (the campaign's "retry failed" sends it again). Returns true if it went back to the queue.
+     */
+    public boolean retryLater(long deliveryId, int code, String title, int maxAttempts, boolean countAttempt) {
+        int requeued = em.createNativeQuery("update delivery set state = 'QUEUED', error_code = ?, error_title = ?"
+                        + (countAttempt ? "" : ", attempts = attempts - 1") + " where id = ? and state = 'SENDING' and attempts < ?")
+                .setParameter(1, code).setParameter(2, cut(title)).setParameter(3, deliveryId).setParameter(4, countAttempt ? maxAttempts : Integer.MAX_VALUE)
+                .executeUpdate();
+        if (requeued > 0) {
+            return true;
+        }
+        em.createNativeQuery("update delivery set state = 'FAILED', error_code = ?, error_title = ?, transient_failure = true, failed_at = ?"
+                        + " where id = ? and state = 'SENDING'")
+                .setParameter(1, code).setParameter(2, cut(title)).setParameter(3, time.now()).setParameter(4, deliveryId).executeUpdate();
+        return false;
+    }
+
+    /** Gives a delivery claimed but not sent back to the queue (sending had to stop). */
+    public void release(long deliveryId) {
+        em.createNativeQuery("update delivery set state = 'QUEUED', attempts = attempts - 1 where id = ? and state = 'SENDING'")
+                .setParameter(1, deliveryId).executeUpdate();
+    }
+
+    /** Marks the campaign to be queued again after {@code at} (sending paused for a while). */
+    public void requeueAt(long campaignId, OffsetDateTime at) {
+        em.createNativeQuery("update campaign set requeue_at = ? where id = ? and (requeue_at is null or requeue_at > ?)")
+                .setParameter(1, at).setParameter(2, campaignId).setParameter(3, at).executeUpdate();
+    }
+
+    /** SENDING → SENT when nothing is pending any more; exactly one caller wins. */
+    public boolean finishIfDone(long campaignId) {
+        Number pending = (Number) em.createNativeQuery("select count(*) from delivery where campaign_id = ? and state in ('QUEUED', 'SENDING')")
+                .setParameter(1, campaignId).getSingleResult();
+        if (pending.longValue() > 0) {
+            return false;
+        }
+        OffsetDateTime now = time.now();
+        int done = em.createNativeQuery("update campaign set state = 'SENT', finished_at = ?, updated_at = ?, requeue_at = null, version = version + 1"
+                        + " where id = ? and state = 'SENDING'")
+                .setParameter(1, now).setParameter(2, now).setParameter(3, campaignId).executeUpdate();
+        if (done == 0) {
+            return false;
+        }
+        em.persist(new CampaignEvent(campaignId, CampaignEvent.Kind.SENT, Actor.SYSTEM.name(), CampaignState.SENDING, CampaignState.SENT,
+                null, null, now));
+        @SuppressWarnings("unchecked")
+        List<Object[]> counts = em.createNativeQuery("select state, count(*) from delivery where campaign_id = ? group by state")
+                .setParameter(1, campaignId).getResultList();
+        Map<String, Object> details = new java.util.TreeMap<>();
+        counts.forEach(r -> details.put(r[0].toString().toLowerCase(java.util.Locale.ROOT), ((Number) r[1]).longValue()));
+        audit.record(Actor.SYSTEM, AuditAction.CAMPAIGN_SENT, "campaign", String.valueOf(campaignId), details);
+        return true;
+    }
+
+    private static String cut(String text) {
+        return text == null ? null : text.substring(0, Math.min(500, text.length()));
+    }
+}

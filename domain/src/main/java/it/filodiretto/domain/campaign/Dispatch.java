@@ -1,0 +1,308 @@
+package it.filodiretto.domain.campaign;
+
+import it.filodiretto.domain.audit.Actor;
+import it.filodiretto.domain.audit.AuditAction;
+import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.DomainException;
+import it.filodiretto.domain.common.TimeSource;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.MessageTemplate;
+import it.filodiretto.domain.whatsapp.OutboundMessage;
+import it.filodiretto.domain.whatsapp.SendResult;
+import it.filodiretto.domain.whatsapp.StatusUpdate;
+import it.filodiretto.domain.whatsapp.TemplateRegistry;
+import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Dispatch: a campaign that starts fans out to one delivery per eligible recipient (an INSERT … SELECT
+ * with the audience rule; the unique (campaign, subscriber) key makes a second run create nothing), and
+ * the deliveries travel in batches through the {@link DeliveryQueue} to the senders, which call
+ * {@link #sendBatch}. Webhook statuses move deliveries forward only. A campaign is SENT when nothing is
+ * pending.
+ */
+@Stateless
+public class Dispatch {
+
+    private static final Logger LOG = Logger.getLogger(Dispatch.class.getName());
+
+    @PersistenceContext(unitName = "filodiretto")
+    EntityManager em;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    AuditTrail audit;
+
+    @Inject
+    DeliveryQueue queue;
+
+    @Inject
+    DeliveryLedger ledger;
+
+    @Inject
+    DispatchHalt halt;
+
+    @Inject
+    TemplateRegistry templates;
+
+    @Inject
+    WhatsAppGateway gateway;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.dispatch.batch-size", defaultValue = "100")
+    int batchSize;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.dispatch.max-attempts", defaultValue = "5")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.dispatch.retry-delay-seconds", defaultValue = "10")
+    int retryDelaySeconds;
+
+    /**
+     * Starts a campaign whose time has come (or an emergency alert): SENDING, fan-out, queue. Locked, so two
+     * servers or two ticks never start it twice; anything but a due campaign is left alone.
+     */
+    public void start(long campaignId, String actor) {
+        Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
+        boolean fastLane = campaign != null && campaign.isEmergency() && campaign.state() == CampaignState.DRAFT;
+        if (campaign == null || !(campaign.state() == CampaignState.SCHEDULED || fastLane)) {
+            return;
+        }
+        MessageTemplate template = templates.find(campaign.templateName(), campaign.language())
+                .orElseThrow(() -> DomainException.invalid("unknown_template", "error.template.unknown"));
+        if (!campaign.isIntact()) {
+            throw DomainException.conflict("content_changed", "error.campaign.contentChanged");
+        }
+        OffsetDateTime now = time.now();
+        int recipients = fanOut(campaign, template.category(), now);
+        CampaignState from = campaign.state();
+        campaign.start(recipients, now);
+        em.persist(new CampaignEvent(campaign.id(), CampaignEvent.Kind.STARTED, actor, from, CampaignState.SENDING, null, null, now));
+        audit.record(actor.startsWith("system") ? Actor.SYSTEM : Actor.staff(actor), AuditAction.CAMPAIGN_STARTED, "campaign",
+                campaign.id().toString(), Map.of("recipients", recipients, "priority", campaign.priority().name()));
+        em.flush();
+        enqueuePending(campaign);
+        if (recipients == 0) {
+            ledger.finishIfDone(campaign.id());
+        }
+    }
+
+    /** One delivery per eligible recipient; returns how many the campaign has. */
+    int fanOut(Campaign campaign, MessageCategory category, OffsetDateTime now) {
+        Audience.Rule rule = Audience.rule(campaign.topics(), campaign.neighbourhoods(), category, now);
+        Query insert = em.createNativeQuery("insert into delivery (id, campaign_id, subscriber_id, state, queued_at)"
+                + " select nextval('delivery_seq'), ?, s.id, 'QUEUED', ? from subscriber s where " + rule.where()
+                + " and not exists (select 1 from delivery d where d.campaign_id = ? and d.subscriber_id = s.id)");
+        insert.setParameter(1, campaign.id());
+        insert.setParameter(2, now);
+        int next = Audience.bind(insert, rule.parameters(), 3);
+        insert.setParameter(next, campaign.id());
+        insert.executeUpdate();
+        return ((Number) em.createNativeQuery("select count(*) from delivery where campaign_id = ?").setParameter(1, campaign.id())
+                .getSingleResult()).intValue();
+    }
+
+    /** Puts every queued delivery of the campaign on the queue again (repeats are harmless: a delivery is claimed once). */
+    public int enqueuePending(Campaign campaign) {
+        @SuppressWarnings("unchecked")
+        List<Number> ids = em.createNativeQuery("select id from delivery where campaign_id = ? and state = 'QUEUED' order by id")
+                .setParameter(1, campaign.id()).getResultList();
+        for (int i = 0; i < ids.size(); i += batchSize) {
+            queue.enqueue(campaign.id(), campaign.isEmergency(), ids.subList(i, Math.min(ids.size(), i + batchSize)).stream().map(Number::longValue).toList());
+        }
+        return ids.size();
+    }
+
+    public void requeue(Campaign campaign) {
+        em.createNativeQuery("update campaign set requeue_at = null where id = ?").setParameter(1, campaign.id()).executeUpdate();
+        enqueuePending(campaign);
+    }
+
+    public int cancelPending(long campaignId) {
+        return em.createNativeQuery("update delivery set state = 'CANCELLED' where campaign_id = ? and state = 'QUEUED'")
+                .setParameter(1, campaignId).executeUpdate();
+    }
+
+    /** Failed recipients whose failure was transient go back to the queue (and the campaign to SENDING). */
+    public int retryTransientFailures(Campaign campaign) {
+        if (!(campaign.state() == CampaignState.SENT || campaign.state().isDispatching())) {
+            throw DomainException.conflict("transition_not_allowed", "error.campaign.transition", campaign.state(), CampaignState.SENDING);
+        }
+        int retried = em.createNativeQuery("update delivery set state = 'QUEUED', transient_failure = false, attempts = 0, failed_at = null"
+                + " where campaign_id = ? and state = 'FAILED' and transient_failure = true").setParameter(1, campaign.id()).executeUpdate();
+        if (retried > 0 && campaign.state() == CampaignState.SENT) {
+            campaign.move(CampaignState.SENDING, time.now());
+        }
+        em.flush();
+        if (campaign.state() == CampaignState.SENDING) {
+            enqueuePending(campaign);
+        }
+        return retried;
+    }
+
+    /**
+     * Sends a batch of deliveries of one campaign (called by the senders for each queue message). Each is
+     * claimed and settled in its own transaction; the batch stops early — leaving the rest queued for a
+     * later re-queue — when the campaign is paused or stopped, when sending is halted, when an emergency
+     * is going out (normal campaigns yield), or when the API keeps refusing for now.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void sendBatch(long campaignId, List<Long> deliveryIds) {
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        if (campaign == null || campaign.state() != CampaignState.SENDING) {
+            return; // paused: resume re-queues; stopped or cancelled: nothing more to send
+        }
+        MessageTemplate template = templates.find(campaign.templateName(), campaign.language()).orElse(null);
+        if (template == null) {
+            LOG.warning(() -> "campaign " + campaignId + ": template " + campaign.templateName() + " vanished; deliveries stay queued");
+            return;
+        }
+        for (int i = 0; i < deliveryIds.size(); i++) {
+            if (i % 20 == 0 && !mayGoOn(campaign)) {
+                return;
+            }
+            DeliveryLedger.Claim claim = ledger.claim(deliveryIds.get(i), campaign.topics(), campaign.neighbourhoods(), template.category(),
+                    campaign.expiresAt());
+            if (!(claim instanceof DeliveryLedger.Claim.Send send)) {
+                continue;
+            }
+            SendResult result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
+                    campaign.headerParameters(), campaign.bodyParameters(), List.of()), template.category());
+            if (result instanceof SendResult.Accepted accepted) {
+                ledger.sent(send.deliveryId(), accepted.wamid());
+            } else if (result instanceof SendResult.Refused refused) {
+                if (!refused(campaign, send.deliveryId(), refused)) {
+                    return;
+                }
+            }
+        }
+        ledger.finishIfDone(campaignId);
+    }
+
+    /** Records a refusal; false when the batch must stop (the rest waits for a re-queue). */
+    private boolean refused(Campaign campaign, long deliveryId, SendResult.Refused refused) {
+        switch (refused.errorClass()) {
+            case PERMANENT -> {
+                ledger.failed(deliveryId, refused.code(), refused.title());
+                return true;
+            }
+            case STOP_EVERYTHING -> {
+                ledger.retryLater(deliveryId, refused.code(), refused.title(), maxAttempts, false);
+                halt.halt(refused.code(), refused.title());
+                return false;
+            }
+            default -> {
+                boolean breakerOrBulkhead = refused.code() == 0; // the call never reached WhatsApp
+                ledger.retryLater(deliveryId, refused.code(), refused.title(), maxAttempts, !breakerOrBulkhead);
+                ledger.requeueAt(campaign.id(), time.now().plusSeconds(retryDelaySeconds));
+                return !breakerOrBulkhead;
+            }
+        }
+    }
+
+    private boolean mayGoOn(Campaign campaign) {
+        String state = (String) em.createNativeQuery("select state from campaign where id = ?").setParameter(1, campaign.id()).getSingleResult();
+        if (!CampaignState.SENDING.name().equals(state) || halt.reason().isPresent()) {
+            return false;
+        }
+        if (!campaign.isEmergency() && emergencySending()) {
+            ledger.requeueAt(campaign.id(), time.now().plusSeconds(2));
+            return false; // normal traffic yields to an emergency and resumes afterwards
+        }
+        return true;
+    }
+
+    public boolean emergencySending() {
+        return ((Number) em.createNativeQuery("select count(*) from campaign where priority = 'EMERGENCY' and state = 'SENDING'")
+                .getSingleResult()).longValue() > 0;
+    }
+
+    /** A webhook status moves its delivery forward (never back); statuses of other messages are ignored. */
+    public void onStatus(@Observes StatusUpdate update) {
+        List<Delivery> found = em.createQuery("select d from Delivery d where d.wamid = :w", Delivery.class)
+                .setParameter("w", update.wamid()).setMaxResults(1).getResultList();
+        if (!found.isEmpty()) {
+            found.get(0).advance(update.status(), update.occurredAt() == null ? time.now() : update.occurredAt(),
+                    update.errorCode(), update.errorTitle());
+        }
+    }
+
+    /** Scheduled campaigns whose time has come, the earliest first. */
+    public List<Long> due(OffsetDateTime now) {
+        return em.createQuery("select c.id from Campaign c where c.state = :s and c.scheduledAt <= :now order by c.scheduledAt", Long.class)
+                .setParameter("s", CampaignState.SCHEDULED).setParameter("now", now).getResultList();
+    }
+
+    public List<Long> waitingForRequeue(OffsetDateTime now) {
+        return em.createQuery("select c.id from Campaign c where c.state = :s and c.requeueAt <= :now", Long.class)
+                .setParameter("s", CampaignState.SENDING).setParameter("now", now).getResultList();
+    }
+
+    public List<Long> sending() {
+        return em.createQuery("select c.id from Campaign c where c.state = :s", Long.class).setParameter("s", CampaignState.SENDING).getResultList();
+    }
+
+    public void requeue(long campaignId) {
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        if (campaign != null && campaign.state() == CampaignState.SENDING && !(halt.reason().isPresent())) {
+            requeue(campaign);
+        }
+    }
+
+    /** An administrator lifts the stop-everything switch: every sending campaign is queued again. */
+    public boolean resumeAll(String actor) {
+        boolean cleared = halt.clear(actor);
+        if (cleared) {
+            sending().forEach(id -> requeue(em.find(Campaign.class, id)));
+        }
+        return cleared;
+    }
+
+    /**
+     * After a crash: deliveries caught between claim and outcome go back to the queue flagged as possible
+     * duplicates (the API may have accepted them in the instant before the crash), and every sending
+     * campaign is queued again (messages lost with a broker are sent anyway; repeats are harmless).
+     */
+    public int recover() {
+        int inFlight = em.createNativeQuery("update delivery set state = 'QUEUED', possible_duplicate = true where state = 'SENDING'").executeUpdate();
+        if (inFlight > 0) {
+            LOG.warning(() -> inFlight + " deliveries were in flight at the last stop: sent again and flagged as possible duplicates");
+        }
+        sending().forEach(id -> requeue(em.find(Campaign.class, id)));
+        return inFlight;
+    }
+
+    /** A normal campaign due in quiet hours waits for their end (history says so). */
+    public void postpone(long campaignId, OffsetDateTime to) {
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        if (campaign != null && campaign.state() == CampaignState.SCHEDULED) {
+            em.persist(new CampaignEvent(campaignId, CampaignEvent.Kind.SCHEDULED, Actor.SYSTEM.name(), CampaignState.SCHEDULED,
+                    CampaignState.SCHEDULED, "quiet hours: " + to, null, time.now()));
+            em.createNativeQuery("update campaign set scheduled_at = ? where id = ?").setParameter(1, to).setParameter(2, campaignId).executeUpdate();
+            LOG.info(() -> "campaign " + campaignId + " waits for the end of quiet hours: " + to);
+        }
+    }
+
+    public boolean isEmergency(long campaignId) {
+        Campaign campaign = em.find(Campaign.class, campaignId);
+        return campaign != null && campaign.isEmergency();
+    }
+}

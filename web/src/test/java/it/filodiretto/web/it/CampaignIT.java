@@ -1,0 +1,307 @@
+package it.filodiretto.web.it;
+
+import jakarta.annotation.Resource;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Callable;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The campaign workflow through the REST API with several users, as the city's systems would drive it:
+ * draft, change request, fix, approval, schedule, start on time, statistics filled by the sandbox's statuses;
+ * the emergency fast lane; the refusals.
+ */
+@ExtendWith(ArquillianExtension.class)
+class CampaignIT {
+
+    private static final String PASSWORD = "Campaign-pass-2026";
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(CampaignIT.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Resource(lookup = "jdbc/filodiretto")
+    DataSource dataSource;
+
+    private StaffClient api;
+    private String editor;
+    private String editor2;
+    private String reviewer;
+    private String both;
+    private String emergency;
+
+    @BeforeEach
+    void staff() {
+        api = new StaffClient(URI.create(base.toString()));
+        String suffix = String.valueOf(new Random().nextInt(1_000_000));
+        editor = user("ed" + suffix, "EDITOR");
+        editor2 = user("edb" + suffix, "EDITOR");
+        reviewer = user("rev" + suffix, "REVIEWER");
+        both = user("edrev" + suffix, "EDITOR\",\"REVIEWER");
+        emergency = user("pc" + suffix, "EMERGENCY");
+    }
+
+    private String user(String username, String roles) {
+        HttpResponse<String> created = api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
+                "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + roles + "\"]}");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        return StaffClient.basic(username, PASSWORD);
+    }
+
+    @Test
+    void draftChangeRequestFixApprovalScheduleAndLiveStatistics() throws Exception {
+        List<String> phones = seedSubscribers(12, "deadlines", "");
+        seedSubscribers(3, "weather", "");  // other topic: not in the audience
+        String token = "T" + System.nanoTime();
+        String draft = "{\"title\":\"TARI " + token + "\",\"topics\":[\"deadlines\"],\"template\":\"avviso_comune\",\"language\":\"it\","
+                + "\"headerParameters\":[\"Scadenza TARI\"],\"bodyParameters\":[\"La rata scade il 16 dicembre " + token + "\",\"https://comune.example/tari\"]}";
+        HttpResponse<String> created = api.sendJson("POST", "api/v1/campaigns", editor, draft);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.headers().firstValue("Location")).isPresent();
+        JsonObject campaign = StaffClient.object(created);
+        long id = campaign.getJsonNumber("id").longValue();
+        assertThat(campaign.getString("state")).isEqualTo("DRAFT");
+
+        long expected = scalar("select count(*) from subscriber where state = 'ACTIVE' and (',' || topics || ',') like '%,deadlines,%'");
+        JsonObject audience = StaffClient.object(api.get("api/v1/campaigns/audience?topics=deadlines&template=avviso_comune", editor));
+        assertThat(audience.getJsonNumber("count").longValue()).isEqualTo(expected).isGreaterThanOrEqualTo(12);
+
+        // two editors: the second, working on an old version, gets a clear conflict
+        long version = campaign.getJsonNumber("version").longValue();
+        String fixed = draft.replace("16 dicembre", "16 dicembre 2026");
+        assertThat(put(id, editor, fixed, version).statusCode()).isEqualTo(200);
+        HttpResponse<String> stale = put(id, editor2, draft, version);
+        assertThat(stale.statusCode()).isEqualTo(409);
+        assertThat(StaffClient.object(stale).getString("error")).isEqualTo("stale_version");
+
+        assertThat(post(id, "submit", editor, null).statusCode()).isEqualTo(200);
+        assertThat(post(id, "approve", editor, "{}").statusCode()).as("an editor is no reviewer").isEqualTo(403);
+        HttpResponse<String> noComment = post(id, "request-changes", reviewer, "{}");
+        assertThat(noComment.statusCode()).isEqualTo(400);
+        assertThat(StaffClient.object(noComment).getString("error")).isEqualTo("comment_required");
+        assertThat(post(id, "request-changes", reviewer, "{\"comment\":\"Aggiungi l'anno <b>\"}").statusCode()).isEqualTo(200);
+        assertThat(state(id)).isEqualTo("CHANGES_REQUESTED");
+
+        JsonObject current = StaffClient.object(api.get("api/v1/campaigns/" + id, editor));
+        assertThat(put(id, editor, fixed.replace("La rata", "La seconda rata"), current.getJsonNumber("version").longValue()).statusCode()).isEqualTo(200);
+        assertThat(post(id, "submit", editor, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> approved = post(id, "approve", reviewer, "{\"comment\":\"ok\"}");
+        assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
+        assertThat(StaffClient.object(approved).getString("contentHash")).hasSize(64);
+        current = StaffClient.object(api.get("api/v1/campaigns/" + id, editor));
+        HttpResponse<String> frozen = put(id, editor, fixed, current.getJsonNumber("version").longValue());
+        assertThat(frozen.statusCode()).as("approval froze the content").isEqualTo(409);
+        assertThat(StaffClient.object(frozen).getString("error")).isEqualTo("not_editable");
+
+        assertThat(post(id, "schedule", reviewer, "{\"at\":\"" + OffsetDateTime.now().minusMinutes(1) + "\"}").statusCode())
+                .as("a past time").isEqualTo(400);
+        OffsetDateTime at = OffsetDateTime.now().plusSeconds(4);
+        HttpResponse<String> scheduled = post(id, "schedule", reviewer, "{\"at\":\"" + at + "\"}");
+        assertThat(scheduled.statusCode()).as(scheduled.body()).isEqualTo(200);
+        assertThat(state(id)).isEqualTo("SCHEDULED");
+        assertThat(StaffClient.object(api.get("api/v1/campaigns/" + id + "/stats", reviewer)).getJsonNumber("total").longValue()).isZero();
+
+        // it starts on time (the clock ticks every 5 s) and the statistics fill as the sandbox reports statuses
+        await(() -> !state(id).equals("SCHEDULED"), 20_000);
+        JsonObject started = StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer));
+        assertThat(OffsetDateTime.parse(started.getString("startedAt"))).isAfterOrEqualTo(at.minusSeconds(1)).isBefore(at.plusSeconds(12));
+        await(() -> state(id).equals("SENT"), 30_000);
+        await(() -> stats(id).getJsonNumber("read").longValue() == expected, 30_000);
+        JsonObject stats = stats(id);
+        assertThat(stats.getJsonNumber("total").longValue()).isEqualTo(expected);
+        assertThat(stats.getJsonNumber("failed").longValue()).isZero();
+
+        // exactly one message per recipient, with the approved text
+        for (String phone : phones) {
+            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and coalesce(text, '') || coalesce(parameters, '') like '%" + token + "%'"))
+                    .as("messages to " + phone).isEqualTo(1);
+        }
+        JsonArray history = StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer)).getJsonArray("history");
+        assertThat(history.stream().map(v -> v.asJsonObject().getString("kind")))
+                .containsSubsequence("CREATED", "SUBMITTED", "CHANGES_REQUESTED", "EDITED", "SUBMITTED", "APPROVED", "SCHEDULED", "STARTED", "SENT");
+        assertThat(history.stream().filter(v -> v.asJsonObject().getString("kind").equals("CHANGES_REQUESTED"))
+                .findFirst().orElseThrow().asJsonObject().getString("comment")).isEqualTo("Aggiungi l'anno <b>");
+        assertThat(scalar("select count(*) from audit_event where target_type = 'campaign' and target_id = '" + id + "'")).isGreaterThanOrEqualTo(9);
+        HttpResponse<String> late = post(id, "cancel", reviewer, "{}");
+        assertThat(late.statusCode()).as("cancelling after sending").isEqualTo(409);
+        assertThat(StaffClient.object(late).getString("error")).isEqualTo("transition_not_allowed");
+    }
+
+    @Test
+    void nobodyApprovesTheirOwnCampaign() {
+        String body = "{\"title\":\"Own\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\",\"16/12\",\"Paga online\"]}";
+        seedSubscribers(1, "deadlines", "");
+        long id = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", both, body)).getJsonNumber("id").longValue();
+        assertThat(post(id, "submit", both, null).statusCode()).isEqualTo(200);
+        HttpResponse<String> own = post(id, "approve", both, "{\"comment\":\"mine\"}");
+        assertThat(own.statusCode()).isEqualTo(403);
+        assertThat(StaffClient.object(own).getString("error")).isEqualTo("four_eyes");
+        assertThat(post(id, "approve", reviewer, "{}").statusCode()).isEqualTo(200);
+        assertThat(post(id, "cancel", editor, "{}").statusCode()).as("another editor may not cancel it").isEqualTo(403);
+        assertThat(post(id, "cancel", both, "{\"comment\":\"not needed\"}").statusCode()).as("its author may").isEqualTo(200);
+    }
+
+    @Test
+    void badInputGetsAClearRefusal() {
+        seedSubscribers(1, "deadlines", "");
+        HttpResponse<String> noTitle = api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\" \",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}");
+        assertThat(noTitle.statusCode()).isEqualTo(400);
+        assertThat(StaffClient.object(noTitle).getString("error")).isEqualTo("title_required");
+        assertThat(StaffClient.object(noTitle).getString("message")).isNotBlank();
+        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"" + "x".repeat(201)
+                + "\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}"))).isEqualTo("title_too_long");
+        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[],\"template\":\"scadenza\"}"))).isEqualTo("no_topic");
+        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"gossip\"],\"template\":\"scadenza\"}")))
+                .isEqualTo("unknown_topic");
+        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\","
+                + "\"scheduledAt\":\"2020-01-01T10:00:00+01:00\"}"))).isEqualTo("schedule_in_past");
+        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\","
+                + "\"scheduledAt\":\"tomorrow\"}"))).isEqualTo("invalid_time");
+        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":"))).isEqualTo("malformed_json");
+        assertThat(api.sendJson("POST", "api/v1/campaigns", reviewer, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}").statusCode())
+                .as("only editors write drafts").isEqualTo(403);
+        assertThat(api.get("api/v1/campaigns/999999999", editor).statusCode()).isEqualTo(404);
+
+        // checks at submission: the template and its parameters
+        String xss = "<script>alert(1)</script>";
+        long unknown = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor,
+                "{\"title\":\"" + xss + "\",\"topics\":[\"deadlines\"],\"template\":\"nessuno\"}")).getJsonNumber("id").longValue();
+        assertThat(error(post(unknown, "submit", editor, null))).isEqualTo("unknown_template");
+        assertThat(StaffClient.object(api.get("api/v1/campaigns/" + unknown, editor)).getString("title")).as("stored as written").isEqualTo(xss);
+        long missing = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor,
+                "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\"]}")).getJsonNumber("id").longValue();
+        assertThat(error(post(missing, "submit", editor, null))).isEqualTo("body_parameter_count");
+        long newline = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor,
+                "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\",\"16/12\",\"a\\nb\"]}"))
+                .getJsonNumber("id").longValue();
+        assertThat(error(post(newline, "submit", editor, null))).isEqualTo("parameter_format");
+        assertThat(state(missing)).as("a refused submission changes nothing").isEqualTo("DRAFT");
+        assertThat(error(post(missing, "approve", reviewer, "{\"comment\":\"x\"}"))).as("not in review").isEqualTo("transition_not_allowed");
+    }
+
+    @Test
+    void anEmergencyAlertGoesOutWithoutReviewAndWaitsForAReviewAfterwards() throws Exception {
+        List<String> phones = seedSubscribers(5, "emergencies", "");
+        String token = "E" + System.nanoTime();
+        String alert = "{\"template\":\"avviso_protezione_civile\",\"bodyParameters\":[\"Esondazione Olona " + token + ": evitare i sottopassi\"]";
+        HttpResponse<String> noReason = api.sendJson("POST", "api/v1/emergencies", emergency, alert + "}");
+        assertThat(noReason.statusCode()).isEqualTo(400);
+        assertThat(StaffClient.object(noReason).getString("error")).isEqualTo("reason_required");
+        assertThat(error(api.sendJson("POST", "api/v1/emergencies", emergency,
+                "{\"template\":\"eventi_in_citta\",\"bodyParameters\":[\"a\",\"b\"],\"reason\":\"r\"}"))).isEqualTo("not_an_alert_template");
+        assertThat(api.sendJson("POST", "api/v1/emergencies", editor, alert + ",\"reason\":\"x\"}").statusCode())
+                .as("only civil protection").isEqualTo(403);
+
+        HttpResponse<String> sent = api.sendJson("POST", "api/v1/emergencies", emergency, alert + ",\"reason\":\"Allerta rossa ARPA\"}");
+        assertThat(sent.statusCode()).as(sent.body()).isEqualTo(201);
+        JsonObject campaign = StaffClient.object(sent);
+        long id = campaign.getJsonNumber("id").longValue();
+        assertThat(campaign.getString("state")).isEqualTo("SENDING");
+        assertThat(campaign.getString("priority")).isEqualTo("EMERGENCY");
+        assertThat(campaign.getString("expiresAt")).isNotEmpty();
+        await(() -> state(id).equals("SENT"), 20_000);
+        for (String phone : phones) {
+            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and coalesce(text, '') || coalesce(parameters, '') like '%" + token + "%'")).isEqualTo(1);
+        }
+        JsonArray queue = StaffClient.json(api.get("api/v1/campaigns/post-hoc-queue", reviewer)).asJsonArray();
+        assertThat(queue.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())).contains(id);
+        assertThat(scalar("select count(*) from audit_event where action = 'EMERGENCY_SENT' and target_id = '" + id + "'")).isEqualTo(1);
+        assertThat(post(id, "post-hoc-review", reviewer, "{\"comment\":\"corretto\"}").statusCode()).isEqualTo(200);
+        queue = StaffClient.json(api.get("api/v1/campaigns/post-hoc-queue", reviewer)).asJsonArray();
+        assertThat(queue.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())).doesNotContain(id);
+    }
+
+    // --- helpers
+
+    private List<String> seedSubscribers(int count, String topics, String neighbourhoods) {
+        List<String> phones = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into subscriber (id, phone, wa_id, state, language, topics, neighbourhoods, marketing_opt_out, created_at, updated_at, version)"
+                        + " values (?, ?, ?, 'ACTIVE', 'it', ?, ?, false, ?, ?, 1)")) {
+            Random random = new Random();
+            for (int i = 0; i < count; i++) {
+                String phone = "+39349" + (1_000_000 + random.nextInt(8_999_999));
+                s.setLong(1, 2_000_000_000L + Math.abs(random.nextInt(1_000_000_000)));
+                s.setString(2, phone);
+                s.setString(3, phone.substring(1));
+                s.setString(4, topics);
+                s.setString(5, neighbourhoods);
+                s.setObject(6, OffsetDateTime.now());
+                s.setObject(7, OffsetDateTime.now());
+                s.executeUpdate();
+                phones.add(phone);
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        return phones;
+    }
+
+    private HttpResponse<String> put(long id, String user, String body, long version) {
+        return api.sendJson("PUT", "api/v1/campaigns/" + id, user, body.substring(0, body.length() - 1) + ",\"version\":" + version + "}");
+    }
+
+    private HttpResponse<String> post(long id, String action, String user, String body) {
+        return api.sendJson("POST", "api/v1/campaigns/" + id + "/" + action, user, body == null ? "{}" : body);
+    }
+
+    private String state(long id) {
+        return StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer)).getString("state");
+    }
+
+    private JsonObject stats(long id) {
+        return StaffClient.object(api.get("api/v1/campaigns/" + id + "/stats", reviewer));
+    }
+
+    private static String error(HttpResponse<String> response) {
+        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
+        return Json.createReader(new java.io.StringReader(response.body())).readObject().getString("error");
+    }
+
+    private long scalar(String sql) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getLong(1) : -1;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(Callable<Boolean> condition, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
+        while (!condition.call()) {
+            assertThat(System.currentTimeMillis()).as("condition within " + millis + " ms").isLessThan(deadline);
+            Thread.sleep(200);
+        }
+    }
+
+    @SuppressWarnings("unused")
+    private static boolean isNull(JsonValue v) {
+        return v == null || v == JsonValue.NULL;
+    }
+}
