@@ -107,6 +107,9 @@ public class MessageTemplate implements Serializable {
         if (headerText != null && headerText.length() > 60 || footerText != null && footerText.length() > 60) {
             throw DomainException.invalid("invalid_template_header", "error.template.headerFooter");
         }
+        if (!numberedFromOne(headerText) || !numberedFromOne(bodyText)) {
+            throw DomainException.invalid("invalid_template_parameters", "error.template.parameterNumbers");
+        }
         List<String> replies = quickReplies == null ? List.of()
                 : quickReplies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (replies.size() > 3 || replies.stream().anyMatch(r -> r.length() > 25 || r.contains("\n"))) {
@@ -119,6 +122,19 @@ public class MessageTemplate implements Serializable {
         this.footerText = blankToNull(footerText);
         this.quickReplies = replies.isEmpty() ? null : String.join("\n", replies);
         this.updatedAt = now;
+    }
+
+    /** WhatsApp numbers the parameters of each component {{1}}, {{2}}, … without gaps. */
+    static boolean numberedFromOne(String text) {
+        if (text == null) {
+            return true;
+        }
+        Matcher m = PARAMETER.matcher(text);
+        TreeSet<Integer> numbers = new TreeSet<>();
+        while (m.find()) {
+            numbers.add(Integer.parseInt(m.group(1)));
+        }
+        return numbers.isEmpty() || numbers.first() == 1 && numbers.last() == numbers.size();
     }
 
     /** Number of distinct {{n}} parameters in a text (0 for null). */

@@ -51,6 +51,7 @@ class CampaignIT {
 
     private StaffClient api;
     private String editor;
+    private String editorName;
     private String editor2;
     private String reviewer;
     private String both;
@@ -60,7 +61,8 @@ class CampaignIT {
     void staff() {
         api = new StaffClient(URI.create(base.toString()));
         String suffix = String.valueOf(new Random().nextInt(1_000_000));
-        editor = user("ed" + suffix, "EDITOR");
+        editorName = "ed" + suffix;
+        editor = user(editorName, "EDITOR");
         editor2 = user("edb" + suffix, "EDITOR");
         reviewer = user("rev" + suffix, "REVIEWER");
         both = user("edrev" + suffix, "EDITOR\",\"REVIEWER");
@@ -194,6 +196,18 @@ class CampaignIT {
                 "{\"title\":\"" + xss + "\",\"topics\":[\"deadlines\"],\"template\":\"nessuno\"}")).getJsonNumber("id").longValue();
         assertThat(error(post(unknown, "submit", editor, null))).isEqualTo("unknown_template");
         assertThat(StaffClient.object(api.get("api/v1/campaigns/" + unknown, editor)).getString("title")).as("stored as written").isEqualTo(xss);
+        long xssBody = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"" + xss + "\",\"topics\":[\"deadlines\"],"
+                + "\"template\":\"scadenza\",\"bodyParameters\":[\"_IMU_ <img src=x onerror=alert(1)>\",\"16/12\",\"x\"]}")).getJsonNumber("id").longValue();
+        StaffClient browser = new StaffClient(URI.create(base.toString()));
+        assertThat(browser.formLogin(editorName, PASSWORD).statusCode()).isEqualTo(302);
+        for (String page : List.of("console/campaigns/view.xhtml?id=" + xssBody, "console/campaigns/edit.xhtml?id=" + xssBody, "console/campaigns/list.xhtml")) {
+            HttpResponse<String> html = browser.get(page, null);
+            assertThat(html.statusCode()).as(page).isEqualTo(200);
+            assertThat(html.body()).as(page + " escapes what was typed").doesNotContain(xss).doesNotContain("<img src=x")
+                    .contains("&lt;script&gt;alert(1)&lt;/script&gt;");
+        }
+        assertThat(browser.get("console/campaigns/view.xhtml?id=" + xssBody, null).body()).as("the phone preview formats and escapes")
+                .contains("<strong><em>IMU</em> &lt;img src=x onerror=alert(1)&gt;</strong>");
         long missing = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor,
                 "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\"]}")).getJsonNumber("id").longValue();
         assertThat(error(post(missing, "submit", editor, null))).isEqualTo("body_parameter_count");

@@ -40,7 +40,11 @@ final class RoleMatrix {
             new Entry("api/v1/consents/statistics/weekly", false, Set.of("PRIVACY_OFFICER")),
             new Entry("api/v1/campaigns", false, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
             new Entry("api/v1/campaigns/post-hoc-queue", false, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
-            new Entry("api/v1/dispatch", false, Set.of("ADMIN")));
+            new Entry("api/v1/dispatch", false, Set.of("ADMIN")),
+            new Entry("console/campaigns/list.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
+            new Entry("console/campaigns/edit.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
+            new Entry("console/campaigns/calendar.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
+            new Entry("console/emergency/send.xhtml", true, Set.of("EMERGENCY")));
 
     private RoleMatrix() {
     }
