@@ -5,6 +5,8 @@ import it.filodiretto.web.staff.StaffResource;
 import it.filodiretto.web.system.ProbeResource;
 import it.filodiretto.web.system.SystemResource;
 import jakarta.ws.rs.ApplicationPath;
+import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
+import org.eclipse.microprofile.openapi.annotations.info.Info;
 import jakarta.ws.rs.core.Application;
 
 import java.util.Set;
@@ -15,6 +17,9 @@ import java.util.Set;
  * a new API resource is added here.
  */
 @ApplicationPath("api")
+@OpenAPIDefinition(info = @Info(title = "Filo Diretto API", version = "v1",
+        description = "The city's WhatsApp channel: staff, consents, audit, campaigns and emergencies. HTTP Basic with staff accounts; "
+                + "errors are {\"error\",\"message\"} with 400, 401, 403, 404 or 409."))
 public class ApiApplication extends Application {
 
     @Override

@@ -98,7 +98,7 @@ public class CampaignResource {
     }
 
     @GET
-    @Path("{id: \\d+}")
+    @Path("{id}")
     @Operation(summary = "One campaign with its history")
     public JsonObject get(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);
@@ -106,7 +106,7 @@ public class CampaignResource {
     }
 
     @PUT
-    @Path("{id: \\d+}")
+    @Path("{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Update a draft (EDITOR)", description = "The body carries the version it was based on; 409 stale_version if someone saved since")
     public JsonObject update(@PathParam("id") long id, JsonObject body) {
@@ -117,14 +117,14 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/submit")
+    @Path("{id}/submit")
     @Operation(summary = "Submit for review (EDITOR): runs every check")
     public JsonObject submit(@PathParam("id") long id) {
         return CampaignJson.campaign(campaigns.submit(id, Callers.of(security)));
     }
 
     @POST
-    @Path("{id: \\d+}/approve")
+    @Path("{id}/approve")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Approve (REVIEWER, never the author): freezes the content")
     @APIResponse(responseCode = "403", description = "The author or last editor cannot approve (four-eyes)")
@@ -133,7 +133,7 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/request-changes")
+    @Path("{id}/request-changes")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send back to the editor with a comment (REVIEWER)")
     public JsonObject requestChanges(@PathParam("id") long id, JsonObject body) {
@@ -141,7 +141,7 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/reject")
+    @Path("{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Reject with a comment (REVIEWER)")
     public JsonObject reject(@PathParam("id") long id, JsonObject body) {
@@ -149,7 +149,7 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/schedule")
+    @Path("{id}/schedule")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Schedule an approved campaign (REVIEWER)", description = "{\"at\":\"2026-12-01T09:30:00+01:00\"}; without 'at' it starts now")
     public JsonObject schedule(@PathParam("id") long id, JsonObject body) {
@@ -157,7 +157,7 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/cancel")
+    @Path("{id}/cancel")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Cancel before sending (the author or a REVIEWER)")
     public JsonObject cancel(@PathParam("id") long id, JsonObject body) {
@@ -165,21 +165,21 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/pause")
+    @Path("{id}/pause")
     @Operation(summary = "Pause sending (REVIEWER)")
     public JsonObject pause(@PathParam("id") long id) {
         return CampaignJson.campaign(campaigns.pause(id, Callers.of(security)));
     }
 
     @POST
-    @Path("{id: \\d+}/resume")
+    @Path("{id}/resume")
     @Operation(summary = "Resume sending (REVIEWER)")
     public JsonObject resume(@PathParam("id") long id) {
         return CampaignJson.campaign(campaigns.resume(id, Callers.of(security)));
     }
 
     @POST
-    @Path("{id: \\d+}/stop")
+    @Path("{id}/stop")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Stop sending: the rest is not sent (REVIEWER)")
     public JsonObject stop(@PathParam("id") long id, JsonObject body) {
@@ -187,7 +187,7 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/retry-failed")
+    @Path("{id}/retry-failed")
     @Operation(summary = "Send again to recipients whose failure was transient (REVIEWER)")
     public JsonObject retryFailed(@PathParam("id") long id) {
         int retried = campaigns.retryFailed(id, Callers.of(security));
@@ -195,7 +195,7 @@ public class CampaignResource {
     }
 
     @POST
-    @Path("{id: \\d+}/post-hoc-review")
+    @Path("{id}/post-hoc-review")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Review an emergency alert after it was sent (REVIEWER)")
     public JsonObject postHocReview(@PathParam("id") long id, JsonObject body) {
@@ -203,7 +203,7 @@ public class CampaignResource {
     }
 
     @GET
-    @Path("{id: \\d+}/stats")
+    @Path("{id}/stats")
     @Operation(summary = "Deliveries per status and failures by WhatsApp error code")
     public JsonObject stats(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);

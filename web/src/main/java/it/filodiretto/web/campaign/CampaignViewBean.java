@@ -65,6 +65,9 @@ public class CampaignViewBean implements Serializable {
     transient TemplateRegistry templates;
 
     @Inject
+    transient it.filodiretto.domain.campaign.Audience audience;
+
+    @Inject
     transient Topics topics;
 
     @Inject
@@ -268,6 +271,12 @@ public class CampaignViewBean implements Serializable {
                 .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
                         .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true))))
                 .build().toString();
+    }
+
+    /** Who would receive it now (before it starts; afterwards the deliveries tell). */
+    public long getAudienceNow() {
+        return templates.find(campaign.templateName(), campaign.language())
+                .map(t -> audience.count(campaign.topics(), campaign.neighbourhoods(), t.category())).orElse(0L);
     }
 
     public boolean isLive() {

@@ -251,6 +251,14 @@ class CampaignIT {
         assertThat(queue.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())).doesNotContain(id);
     }
 
+    @Test
+    void theApiIsDescribedByOpenApi() {
+        HttpResponse<String> openapi = api.get("openapi", null);
+        assertThat(openapi.statusCode()).isEqualTo(200);
+        assertThat(openapi.body()).contains("title: Filo Diretto API").contains("/api/v1/campaigns/{id}/approve").contains("/api/v1/campaigns/{id}/stats")
+                .contains("/api/v1/emergencies").contains("Submit for review (EDITOR): runs every check");
+    }
+
     // --- helpers
 
     private List<String> seedSubscribers(int count, String topics, String neighbourhoods) {
