@@ -117,6 +117,13 @@ public class Campaign implements java.io.Serializable {
     @Column(name = "requeue_at")
     private OffsetDateTime requeueAt;
 
+    @Column(name = "requeue_all", nullable = false)
+    private boolean requeueAll;
+
+    /** Payloads of the template's quick-reply buttons, JSON array (system broadcasts only). */
+    @Column(name = "button_payloads", nullable = false, length = 1000)
+    private String buttonPayloads = "[]";
+
     protected Campaign() {
         // JPA
     }
@@ -190,6 +197,7 @@ public class Campaign implements java.io.Serializable {
         move(end, now);
         finishedAt = now;
         requeueAt = null;
+        requeueAll = false;
     }
 
     void emergency(String reason) {
@@ -199,10 +207,6 @@ public class Campaign implements java.io.Serializable {
     void reviewedAfterwards(String reviewer, OffsetDateTime now) {
         postHocReviewedBy = reviewer;
         postHocReviewedAt = now;
-    }
-
-    void requeueAt(OffsetDateTime at) {
-        requeueAt = at;
     }
 
     /** The frozen content still matches its hash (nothing changed after approval). */
@@ -264,6 +268,14 @@ public class Campaign implements java.io.Serializable {
 
     public List<String> bodyParameters() {
         return list(bodyParameters);
+    }
+
+    public List<String> buttonPayloads() {
+        return list(buttonPayloads);
+    }
+
+    void buttonPayloads(List<String> payloads) {
+        buttonPayloads = array(payloads);
     }
 
     public Priority priority() {

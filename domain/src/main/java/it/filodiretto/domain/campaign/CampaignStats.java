@@ -39,6 +39,12 @@ public class CampaignStats {
         return counts;
     }
 
+    /** Deliveries sent again after a crash because the API may have accepted them just before it. */
+    public long possibleDuplicates(long campaignId) {
+        return ((Number) em.createNativeQuery("select count(*) from delivery where campaign_id = ? and possible_duplicate = true")
+                .setParameter(1, campaignId).getSingleResult()).longValue();
+    }
+
     public List<Failure> failures(long campaignId) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select coalesce(error_code, 0), max(error_title), count(*), transient_failure from delivery"

@@ -65,6 +65,9 @@ public class Campaigns {
     Dispatch dispatch;
 
     @Inject
+    MessagingLimit messagingLimit;
+
+    @Inject
     @ConfigProperty(name = "filodiretto.campaigns.quiet-hours", defaultValue = "22:00-07:00")
     String quietHoursText;
 
@@ -261,6 +264,19 @@ public class Campaigns {
         history(campaign, CampaignEvent.Kind.POST_HOC_REVIEWED, caller.username(), campaign.state(), campaign.state(), clean(comment), null);
         audit(caller, AuditAction.EMERGENCY_REVIEWED, campaign, details("comment", clean(comment)));
         return campaign;
+    }
+
+    /**
+     * What a reviewer should know before approving: {@code messaging_limit} when the audience exceeds what is
+     * left of WhatsApp's 24-hour limit (sending will then be spread over time).
+     */
+    public List<String> warnings(Campaign campaign) {
+        if (campaign.startedAt() != null || campaign.state().isFinal()) {
+            return List.of();
+        }
+        long size = templates.find(campaign.templateName(), campaign.language())
+                .map(t -> audience.count(campaign.topics(), campaign.neighbourhoods(), t.category())).orElse(0L);
+        return messagingLimit.wouldBeExceededBy(size) ? List.of("messaging_limit") : List.of();
     }
 
     public Campaign find(long id) {

@@ -143,10 +143,14 @@ public class DeliveryLedger {
                 .setParameter(1, deliveryId).executeUpdate();
     }
 
-    /** Marks the campaign to be queued again after {@code at} (sending paused for a while). */
-    public void requeueAt(long campaignId, OffsetDateTime at) {
-        em.createNativeQuery("update campaign set requeue_at = ? where id = ? and (requeue_at is null or requeue_at > ?)")
-                .setParameter(1, at).setParameter(2, campaignId).setParameter(3, at).executeUpdate();
+    /**
+     * Marks the campaign to be queued again after {@code at}: {@code all} when sending stopped early (every
+     * queued delivery must travel again), otherwise only the deliveries refused for now.
+     */
+    public void requeueAt(long campaignId, OffsetDateTime at, boolean all) {
+        em.createNativeQuery("update campaign set requeue_at = case when requeue_at is null or requeue_at > ? then ? else requeue_at end,"
+                        + " requeue_all = (requeue_all or ?) where id = ?")
+                .setParameter(1, at).setParameter(2, at).setParameter(3, all).setParameter(4, campaignId).executeUpdate();
     }
 
     /** SENDING → SENT when nothing is pending any more; exactly one caller wins. */
@@ -157,7 +161,8 @@ public class DeliveryLedger {
             return false;
         }
         OffsetDateTime now = time.now();
-        int done = em.createNativeQuery("update campaign set state = 'SENT', finished_at = ?, updated_at = ?, requeue_at = null, version = version + 1"
+        int done = em.createNativeQuery("update campaign set state = 'SENT', finished_at = ?, updated_at = ?, requeue_at = null, requeue_all = false,"
+                        + " version = version + 1"
                         + " where id = ? and state = 'SENDING'")
                 .setParameter(1, now).setParameter(2, now).setParameter(3, campaignId).executeUpdate();
         if (done == 0) {

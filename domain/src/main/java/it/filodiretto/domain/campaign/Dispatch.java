@@ -65,6 +65,9 @@ public class Dispatch {
     WhatsAppGateway gateway;
 
     @Inject
+    MessagingLimit messagingLimit;
+
+    @Inject
     @ConfigProperty(name = "filodiretto.dispatch.batch-size", defaultValue = "100")
     int batchSize;
 
@@ -92,14 +95,20 @@ public class Dispatch {
             throw DomainException.conflict("content_changed", "error.campaign.contentChanged");
         }
         OffsetDateTime now = time.now();
+        long fanOutStart = System.nanoTime();
         int recipients = fanOut(campaign, template.category(), now);
+        long fanOutMillis = (System.nanoTime() - fanOutStart) / 1_000_000;
         CampaignState from = campaign.state();
         campaign.start(recipients, now);
         em.persist(new CampaignEvent(campaign.id(), CampaignEvent.Kind.STARTED, actor, from, CampaignState.SENDING, null, null, now));
         audit.record(actor.startsWith("system") ? Actor.SYSTEM : Actor.staff(actor), AuditAction.CAMPAIGN_STARTED, "campaign",
                 campaign.id().toString(), Map.of("recipients", recipients, "priority", campaign.priority().name()));
         em.flush();
+        long queueStart = System.nanoTime();
         enqueuePending(campaign);
+        long queueMillis = (System.nanoTime() - queueStart) / 1_000_000;
+        LOG.info(() -> "campaign " + campaignId + ": fan-out of " + recipients + " deliveries in " + fanOutMillis + " ms, queued in "
+                + queueMillis + " ms");
         if (recipients == 0) {
             ledger.finishIfDone(campaign.id());
         }
@@ -122,8 +131,14 @@ public class Dispatch {
 
     /** Puts every queued delivery of the campaign on the queue again (repeats are harmless: a delivery is claimed once). */
     public int enqueuePending(Campaign campaign) {
+        return enqueue(campaign, true);
+    }
+
+    /** Queues the campaign's queued deliveries: all, or only those already tried (refused for now). */
+    private int enqueue(Campaign campaign, boolean all) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select id from delivery where campaign_id = ? and state = 'QUEUED' order by id")
+        List<Number> ids = em.createNativeQuery("select id from delivery where campaign_id = ? and state = 'QUEUED'"
+                        + (all ? "" : " and attempts > 0") + " order by id")
                 .setParameter(1, campaign.id()).getResultList();
         for (int i = 0; i < ids.size(); i += batchSize) {
             queue.enqueue(campaign.id(), campaign.isEmergency(), ids.subList(i, Math.min(ids.size(), i + batchSize)).stream().map(Number::longValue).toList());
@@ -132,7 +147,7 @@ public class Dispatch {
     }
 
     public void requeue(Campaign campaign) {
-        em.createNativeQuery("update campaign set requeue_at = null where id = ?").setParameter(1, campaign.id()).executeUpdate();
+        em.createNativeQuery("update campaign set requeue_at = null, requeue_all = false where id = ?").setParameter(1, campaign.id()).executeUpdate();
         enqueuePending(campaign);
     }
 
@@ -185,9 +200,10 @@ public class Dispatch {
                 continue;
             }
             SendResult result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
-                    campaign.headerParameters(), campaign.bodyParameters(), List.of()), template.category());
+                    campaign.headerParameters(), campaign.bodyParameters(), campaign.buttonPayloads()), template.category());
             if (result instanceof SendResult.Accepted accepted) {
                 ledger.sent(send.deliveryId(), accepted.wamid());
+                messagingLimit.noteSent();
             } else if (result instanceof SendResult.Refused refused) {
                 if (!refused(campaign, send.deliveryId(), refused)) {
                     return;
@@ -210,10 +226,13 @@ public class Dispatch {
                 return false;
             }
             default -> {
-                boolean breakerOrBulkhead = refused.code() == 0; // the call never reached WhatsApp
-                ledger.retryLater(deliveryId, refused.code(), refused.title(), maxAttempts, !breakerOrBulkhead);
-                ledger.requeueAt(campaign.id(), time.now().plusSeconds(retryDelaySeconds));
-                return !breakerOrBulkhead;
+                // 131056 (pair rate limit) concerns this recipient only: it alone waits, its attempts count.
+                // Anything else transient (5xx, 429, throughput, timeouts, open circuit) is the API's trouble:
+                // the batch stops, no attempt is burnt, and everything queued travels again after the delay.
+                boolean thisRecipientOnly = refused.code() == 131056;
+                ledger.retryLater(deliveryId, refused.code(), refused.title(), maxAttempts, thisRecipientOnly);
+                ledger.requeueAt(campaign.id(), time.now().plusSeconds(retryDelaySeconds), !thisRecipientOnly);
+                return thisRecipientOnly;
             }
         }
     }
@@ -223,8 +242,13 @@ public class Dispatch {
         if (!CampaignState.SENDING.name().equals(state) || halt.reason().isPresent()) {
             return false;
         }
+        if (messagingLimit.remaining() <= 0) {
+            ledger.requeueAt(campaign.id(), time.now().plusMinutes(10), true);
+            LOG.warning(() -> "campaign " + campaign.id() + ": WhatsApp's 24-hour messaging limit is spent; the rest waits for it to free up");
+            return false;
+        }
         if (!campaign.isEmergency() && emergencySending()) {
-            ledger.requeueAt(campaign.id(), time.now().plusSeconds(2));
+            ledger.requeueAt(campaign.id(), time.now().plusSeconds(2), true);
             return false; // normal traffic yields to an emergency and resumes afterwards
         }
         return true;
@@ -260,11 +284,16 @@ public class Dispatch {
         return em.createQuery("select c.id from Campaign c where c.state = :s", Long.class).setParameter("s", CampaignState.SENDING).getResultList();
     }
 
+    /** The clock's re-queue of a campaign that had to wait: everything, or only what was refused for now. */
     public void requeue(long campaignId) {
         Campaign campaign = em.find(Campaign.class, campaignId);
-        if (campaign != null && campaign.state() == CampaignState.SENDING && !(halt.reason().isPresent())) {
-            requeue(campaign);
+        if (campaign == null || campaign.state() != CampaignState.SENDING || halt.reason().isPresent()) {
+            return;
         }
+        boolean all = Boolean.TRUE.equals(em.createNativeQuery("select requeue_all from campaign where id = ?").setParameter(1, campaignId)
+                .getSingleResult());
+        em.createNativeQuery("update campaign set requeue_at = null, requeue_all = false where id = ?").setParameter(1, campaignId).executeUpdate();
+        enqueue(campaign, all);
     }
 
     /** An administrator lifts the stop-everything switch: every sending campaign is queued again. */

@@ -41,6 +41,9 @@ public class PrivacyNotices {
     String selfUrl;
 
     @Inject
+    jakarta.enterprise.event.Event<PurposesChanged> purposesChangedEvent;
+
+    @Inject
     @ConfigProperty(name = "filodiretto.consent.reconsent-days", defaultValue = "30")
     int reconsentDays;
 
@@ -103,6 +106,9 @@ public class PrivacyNotices {
         details.put("purposesChanged", purposesChanged);
         details.put("subscribersToReconfirm", reconsent);
         audit.record(Actor.staff(actor), AuditAction.PRIVACY_NOTICE_PUBLISHED, "privacy_notice", Integer.toString(notice.version()), details);
+        if (reconsent > 0) {
+            purposesChangedEvent.fire(new PurposesChanged(notice.version(), notice.url(), now.plusDays(reconsentDays), reconsent));
+        }
         return new Published(notice, reconsent);
     }
 

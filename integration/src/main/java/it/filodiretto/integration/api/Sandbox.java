@@ -30,4 +30,10 @@ public interface Sandbox {
 
     /** Send requests received since start. */
     long requests();
+
+    /** Benchmarks: that many active subscribers of a topic at once. */
+    int seedSubscribers(int count, String topic);
+
+    /** Benchmarks: what was delivered for the campaign whose text holds {@code token}. */
+    jakarta.json.JsonObject report(String token);
 }

@@ -31,6 +31,19 @@ public class SandboxService implements Sandbox {
     @Inject
     SandboxFaults faults;
 
+    @Inject
+    SandboxBench bench;
+
+    @Override
+    public int seedSubscribers(int count, String topic) {
+        return bench.seedSubscribers(count, topic);
+    }
+
+    @Override
+    public jakarta.json.JsonObject report(String token) {
+        return bench.report(token);
+    }
+
     @Override
     public boolean enabled() {
         return settings.isSandbox();

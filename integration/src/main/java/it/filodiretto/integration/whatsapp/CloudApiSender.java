@@ -35,6 +35,9 @@ public class CloudApiSender {
     @Inject
     WhatsAppSettings settings;
 
+    @Inject
+    SendRateLimiter rate;
+
     private volatile CloudApiClient client;
 
     CloudApiClient client() {
@@ -64,6 +67,12 @@ public class CloudApiSender {
             failOn = {ApiError.Transient.class, TimeoutException.class}, skipOn = ApiError.Final.class)
     @Bulkhead(64)
     public String send(JsonObject payload, boolean marketing) {
+        try {
+            rate.acquire(); // every attempt, retries included, counts against the ceiling
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ApiError.Transient(0, 0, "interrupted while waiting for the send rate");
+        }
         Response response;
         try {
             response = marketing
@@ -75,6 +84,11 @@ public class CloudApiSender {
         try (response) {
             String body = response.hasEntity() ? response.readEntity(String.class) : "";
             return wamidOrThrow(response.getStatus(), body);
+        } catch (ApiError.Transient e) {
+            if (e.code() == 130429) {
+                rate.slowDown(); // WhatsApp's throughput reached: slow down instead of hammering
+            }
+            throw e;
         }
     }
 

@@ -102,7 +102,10 @@ public class CampaignResource {
     @Operation(summary = "One campaign with its history")
     public JsonObject get(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);
-        return Json.createObjectBuilder(CampaignJson.campaign(c)).add("history", CampaignJson.history(campaigns.history(id))).build();
+        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        campaigns.warnings(c).forEach(warnings::add);
+        return Json.createObjectBuilder(CampaignJson.campaign(c)).add("warnings", warnings)
+                .add("history", CampaignJson.history(campaigns.history(id))).build();
     }
 
     @PUT
@@ -207,7 +210,8 @@ public class CampaignResource {
     @Operation(summary = "Deliveries per status and failures by WhatsApp error code")
     public JsonObject stats(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);
-        return CampaignJson.stats(c, stats.counts(id), stats.failures(id));
+        return Json.createObjectBuilder(CampaignJson.stats(c, stats.counts(id), stats.failures(id)))
+                .add("possibleDuplicates", stats.possibleDuplicates(id)).build();
     }
 
     @GET

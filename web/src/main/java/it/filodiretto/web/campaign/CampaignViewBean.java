@@ -279,6 +279,10 @@ public class CampaignViewBean implements Serializable {
                 .map(t -> audience.count(campaign.topics(), campaign.neighbourhoods(), t.category())).orElse(0L);
     }
 
+    public List<String> getWarnings() {
+        return campaign == null ? List.of() : campaigns.warnings(campaign);
+    }
+
     public boolean isLive() {
         return campaign != null && (campaign.state().isDispatching() || campaign.state().name().equals("SCHEDULED"));
     }

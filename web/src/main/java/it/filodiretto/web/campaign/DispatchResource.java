@@ -2,6 +2,11 @@ package it.filodiretto.web.campaign;
 
 import it.filodiretto.domain.campaign.Dispatch;
 import it.filodiretto.domain.campaign.DispatchHalt;
+import it.filodiretto.domain.campaign.MessagingLimit;
+import it.filodiretto.domain.common.DomainException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.PUT;
+import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -27,13 +32,30 @@ public class DispatchResource {
     @Inject
     DispatchHalt halt;
 
+    @Inject
+    MessagingLimit limit;
+
     @Context
     SecurityContext security;
 
     @GET
-    @Operation(summary = "Whether all sending is halted, and why")
+    @Operation(summary = "Whether all sending is halted and why; the send rate; WhatsApp's 24-hour messaging limit and its use")
     public JsonObject state() {
-        return Json.createObjectBuilder().add("halted", halt.reason().isPresent()).add("reason", halt.reason().orElse("")).build();
+        return Json.createObjectBuilder().add("halted", halt.reason().isPresent()).add("reason", halt.reason().orElse(""))
+                .add("ratePerSecond", ConfigProvider.getConfig().getOptionalValue("filodiretto.dispatch.rate-per-second", Integer.class).orElse(80))
+                .add("messagingLimit", limit.limit()).add("uniqueRecipients24h", limit.usedLast24h()).build();
+    }
+
+    /** Body {@code {"messagingLimit":2000}}: the number's current tier (250, 2000, 10000, 100000; 0 = unlimited). */
+    @PUT
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set WhatsApp's messaging-limit tier of the number")
+    public JsonObject change(JsonObject body) {
+        if (body == null || !(body.get("messagingLimit") instanceof jakarta.json.JsonNumber n)) {
+            throw DomainException.invalid("invalid_tier", "error.dispatch.tier");
+        }
+        limit.change(n.longValue(), security.getUserPrincipal().getName());
+        return state();
     }
 
     @POST

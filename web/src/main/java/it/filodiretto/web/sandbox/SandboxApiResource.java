@@ -92,6 +92,29 @@ public class SandboxApiResource {
         return Response.ok(Json.createObjectBuilder().add("status", status).build()).build();
     }
 
+    /** Benchmarks: {@code {"count":100000,"topic":"public_utility"}} active subscribers at once. */
+    @POST
+    @Path("subscribers")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response seed(String body) {
+        JsonObject request = object(body);
+        if (request == null || !(request.get("count") instanceof jakarta.json.JsonNumber n) || n.intValue() < 1 || n.intValue() > 1_000_000) {
+            return bad("invalid_count", "count: 1 to 1000000");
+        }
+        return Response.ok(Json.createObjectBuilder().add("created", sandbox.seedSubscribers(n.intValue(),
+                request.getString("topic", "public_utility"))).build()).build();
+    }
+
+    /** Benchmarks: what the simulated WhatsApp delivered for the campaign whose text holds {@code token}. */
+    @GET
+    @Path("report")
+    public Response report(@QueryParam("token") String token) {
+        if (token == null || token.length() < 6) {
+            return bad("invalid_token", "token: at least 6 characters");
+        }
+        return Response.ok(sandbox.report(token)).build();
+    }
+
     @GET
     @Path("faults")
     public JsonObject faults() {

@@ -1,10 +1,8 @@
 package it.filodiretto.web.it;
 
 import jakarta.annotation.Resource;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -17,13 +15,8 @@ import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,11 +29,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ExtendWith(ArquillianExtension.class)
 class CampaignIT {
 
-    private static final String PASSWORD = "Campaign-pass-2026";
-
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(CampaignIT.class);
+        return Deployments.application(CampaignIT.class, CampaignFixtures.class);
     }
 
     @ArquillianResource
@@ -49,6 +40,7 @@ class CampaignIT {
     @Resource(lookup = "jdbc/filodiretto")
     DataSource dataSource;
 
+    private CampaignFixtures f;
     private StaffClient api;
     private String editor;
     private String editorName;
@@ -59,21 +51,14 @@ class CampaignIT {
 
     @BeforeEach
     void staff() {
-        api = new StaffClient(URI.create(base.toString()));
-        String suffix = String.valueOf(new Random().nextInt(1_000_000));
-        editorName = "ed" + suffix;
-        editor = user(editorName, "EDITOR");
-        editor2 = user("edb" + suffix, "EDITOR");
-        reviewer = user("rev" + suffix, "REVIEWER");
-        both = user("edrev" + suffix, "EDITOR\",\"REVIEWER");
-        emergency = user("pc" + suffix, "EMERGENCY");
-    }
-
-    private String user(String username, String roles) {
-        HttpResponse<String> created = api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
-                "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + roles + "\"]}");
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        return StaffClient.basic(username, PASSWORD);
+        f = new CampaignFixtures(URI.create(base.toString()), dataSource);
+        api = f.api;
+        editor = f.editor;
+        editorName = f.editorName;
+        editor2 = f.editor2;
+        reviewer = f.reviewer;
+        both = f.both;
+        emergency = f.emergency;
     }
 
     @Test
@@ -141,7 +126,7 @@ class CampaignIT {
 
         // exactly one message per recipient, with the approved text
         for (String phone : phones) {
-            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and coalesce(text, '') || coalesce(parameters, '') like '%" + token + "%'"))
+            assertThat(f.messagesTo(phone, token))
                     .as("messages to " + phone).isEqualTo(1);
         }
         JsonArray history = StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer)).getJsonArray("history");
@@ -199,7 +184,7 @@ class CampaignIT {
         long xssBody = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"" + xss + "\",\"topics\":[\"deadlines\"],"
                 + "\"template\":\"scadenza\",\"bodyParameters\":[\"_IMU_ <img src=x onerror=alert(1)>\",\"16/12\",\"x\"]}")).getJsonNumber("id").longValue();
         StaffClient browser = new StaffClient(URI.create(base.toString()));
-        assertThat(browser.formLogin(editorName, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.formLogin(editorName, CampaignFixtures.PASSWORD).statusCode()).isEqualTo(302);
         for (String page : List.of("console/campaigns/view.xhtml?id=" + xssBody, "console/campaigns/edit.xhtml?id=" + xssBody, "console/campaigns/list.xhtml")) {
             HttpResponse<String> html = browser.get(page, null);
             assertThat(html.statusCode()).as(page).isEqualTo(200);
@@ -241,7 +226,7 @@ class CampaignIT {
         assertThat(campaign.getString("expiresAt")).isNotEmpty();
         await(() -> state(id).equals("SENT"), 20_000);
         for (String phone : phones) {
-            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and coalesce(text, '') || coalesce(parameters, '') like '%" + token + "%'")).isEqualTo(1);
+            assertThat(f.messagesTo(phone, token)).isEqualTo(1);
         }
         JsonArray queue = StaffClient.json(api.get("api/v1/campaigns/post-hoc-queue", reviewer)).asJsonArray();
         assertThat(queue.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())).contains(id);
@@ -262,27 +247,7 @@ class CampaignIT {
     // --- helpers
 
     private List<String> seedSubscribers(int count, String topics, String neighbourhoods) {
-        List<String> phones = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "insert into subscriber (id, phone, wa_id, state, language, topics, neighbourhoods, marketing_opt_out, created_at, updated_at, version)"
-                        + " values (?, ?, ?, 'ACTIVE', 'it', ?, ?, false, ?, ?, 1)")) {
-            Random random = new Random();
-            for (int i = 0; i < count; i++) {
-                String phone = "+39349" + (1_000_000 + random.nextInt(8_999_999));
-                s.setLong(1, 2_000_000_000L + Math.abs(random.nextInt(1_000_000_000)));
-                s.setString(2, phone);
-                s.setString(3, phone.substring(1));
-                s.setString(4, topics);
-                s.setString(5, neighbourhoods);
-                s.setObject(6, OffsetDateTime.now());
-                s.setObject(7, OffsetDateTime.now());
-                s.executeUpdate();
-                phones.add(phone);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return phones;
+        return f.seedSubscribers(count, topics, neighbourhoods);
     }
 
     private HttpResponse<String> put(long id, String user, String body, long version) {
@@ -290,40 +255,26 @@ class CampaignIT {
     }
 
     private HttpResponse<String> post(long id, String action, String user, String body) {
-        return api.sendJson("POST", "api/v1/campaigns/" + id + "/" + action, user, body == null ? "{}" : body);
+        return f.post(id, action, user, body);
     }
 
     private String state(long id) {
-        return StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer)).getString("state");
+        return f.state(id);
     }
 
     private JsonObject stats(long id) {
-        return StaffClient.object(api.get("api/v1/campaigns/" + id + "/stats", reviewer));
+        return f.stats(id);
     }
 
     private static String error(HttpResponse<String> response) {
-        assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
-        return Json.createReader(new java.io.StringReader(response.body())).readObject().getString("error");
+        return CampaignFixtures.error(response);
     }
 
     private long scalar(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-            return r.next() ? r.getLong(1) : -1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return f.scalar(sql);
     }
 
     private static void await(Callable<Boolean> condition, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.call()) {
-            assertThat(System.currentTimeMillis()).as("condition within " + millis + " ms").isLessThan(deadline);
-            Thread.sleep(200);
-        }
-    }
-
-    @SuppressWarnings("unused")
-    private static boolean isNull(JsonValue v) {
-        return v == null || v == JsonValue.NULL;
+        CampaignFixtures.await(condition, millis);
     }
 }

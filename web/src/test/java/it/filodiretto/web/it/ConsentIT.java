@@ -141,7 +141,11 @@ class ConsentIT {
         assertThat(browser.formLogin(officer, "Privacy-officer-pass-1").statusCode()).isEqualTo(302);
         HttpResponse<String> page = browser.get("console/consent/register.xhtml", null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(phone).contains("nav-consent");
+        assertThat(page.body()).contains("nav-consent");
+        HttpResponse<String> byNumber = browser.postRaw("console/consent/register.xhtml", "register=register&register%3Aapply=&register%3Anumber="
+                + URLEncoder.encode(phone.substring(3), StandardCharsets.UTF_8) + "&jakarta.faces.ViewState="
+                + URLEncoder.encode(StaffClient.viewState(page.body()), StandardCharsets.UTF_8));
+        assertThat(byNumber.body()).as("found by its number written without +39").contains(phone);
     }
 
     @Test
@@ -432,12 +436,17 @@ class ConsentIT {
         assertThat(changed.subscribersToReconfirm()).isPositive();
         assertThat(text("select reconsent_due_by from subscriber where id = ?", id)).isNotNull();
 
+        // every active subscriber gets the re-confirmation request, through the dispatch engine
+        JsonObject broadcast = awaitMessage(phone, 4, 30_000);
+        assertThat(broadcast.getString("templateName")).isEqualTo("rinnovo_consenso");
+        assertThat(broadcast.getJsonArray("buttons").getJsonObject(0).getString("id")).isEqualTo("consent:renew");
+        // writing ISCRIVIMI asks the same
         say(phone, "{\"text\":\"iscrivimi\"}");
-        JsonObject ask = awaitMessage(phone, 4);
+        JsonObject ask = awaitMessage(phone, 5);
         assertThat(ask.getString("text")).contains("aggiornato l'informativa");
         assertThat(ask.getJsonArray("buttons").toString()).contains("consent:renew");
         say(phone, "{\"buttonId\":\"consent:renew\"}");
-        assertThat(awaitMessage(phone, 5).getString("text")).startsWith("Grazie");
+        assertThat(awaitMessage(phone, 6).getString("text")).startsWith("Grazie");
         assertThat(text("select reconsent_due_by from subscriber where id = ?", id)).isNull();
         assertThat(scalar("select notice_version from consent_record where subscriber_id = ? and action = 'RENEWED'", id))
                 .isEqualTo(changed.notice().version());
@@ -625,7 +634,11 @@ class ConsentIT {
 
     /** Waits until the number has received {@code count} messages; returns the last. */
     private JsonObject awaitMessage(String phone, int count) throws Exception {
-        long deadline = System.currentTimeMillis() + 15_000;
+        return awaitMessage(phone, count, 15_000);
+    }
+
+    private JsonObject awaitMessage(String phone, int count, long millis) throws Exception {
+        long deadline = System.currentTimeMillis() + millis;
         JsonArray received = messages(phone);
         while (received.size() < count && System.currentTimeMillis() < deadline) {
             Thread.sleep(150);

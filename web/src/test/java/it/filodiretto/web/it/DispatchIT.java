@@ -1,0 +1,189 @@
+package it.filodiretto.web.it;
+
+import jakarta.annotation.Resource;
+import jakarta.json.JsonObject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dispatch engine's reliability at a small size, in the container with the sandbox: injected API
+ * faults, a total outage and its end, an unsubscription during sending, pause/resume/stop, and the rate
+ * ceiling (80/s in these tests). Each test starts from an audience of its own (everybody else is set aside).
+ */
+@ExtendWith(ArquillianExtension.class)
+class DispatchIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.application(DispatchIT.class, CampaignFixtures.class);
+    }
+
+    @ArquillianResource
+    URL base;
+
+    @Resource(lookup = "jdbc/filodiretto")
+    DataSource dataSource;
+
+    private static final String NO_FAULTS = "{\"serverErrorRate\":0,\"rateLimitRate\":0,\"timeoutRate\":0,\"latencyMs\":0,\"permanentErrorRate\":0}";
+
+    private CampaignFixtures f;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @BeforeEach
+    void onlyThisTestsSubscribers() {
+        f = new CampaignFixtures(URI.create(base.toString()), dataSource);
+        f.execute("update subscriber set state = 'UNSUBSCRIBED' where state = 'ACTIVE'");
+    }
+
+    @AfterEach
+    void faultsOff() throws Exception {
+        faults(NO_FAULTS);
+    }
+
+    @Test
+    void withApiFaultsEveryRecipientGetsExactlyOneMessage() throws Exception {
+        List<String> phones = f.seedSubscribers(150, "public_utility", "");
+        faults("{\"serverErrorRate\":0.10,\"rateLimitRate\":0.05,\"timeoutRate\":0.01}");
+        String token = "F" + System.nanoTime();
+        long id = f.sendNow("public_utility", token);
+        CampaignFixtures.await(() -> f.state(id).equals("SENT"), 120_000);
+        faults(NO_FAULTS);
+        JsonObject stats = f.stats(id);
+        assertThat(stats.getJsonNumber("total").longValue()).isEqualTo(150);
+        assertThat(stats.getJsonNumber("failed").longValue()).isZero();
+        for (String phone : phones) {
+            assertThat(f.messagesTo(phone, token)).as("messages to " + phone).isEqualTo(1);
+        }
+        assertThat(f.scalar("select count(*) from delivery where campaign_id = " + id + " and possible_duplicate = true")).isZero();
+    }
+
+    @Test
+    void aTotalOutageOpensTheCircuitLosesNothingAndSendingResumesWhenItEnds() throws Exception {
+        List<String> phones = f.seedSubscribers(60, "public_utility", "");
+        faults("{\"serverErrorRate\":1.0}");
+        String token = "O" + System.nanoTime();
+        long id = f.sendNow("public_utility", token);
+        CampaignFixtures.await(() -> f.state(id).equals("SENDING"), 15_000);
+        Thread.sleep(6_000);
+        assertThat(f.state(id)).as("waiting, not finished").isEqualTo("SENDING");
+        JsonObject during = f.stats(id);
+        assertThat(during.getJsonNumber("failed").longValue()).as("an outage burns no recipient").isZero();
+        assertThat(during.getJsonNumber("sent").longValue() + during.getJsonNumber("delivered").longValue()
+                + during.getJsonNumber("read").longValue()).isZero();
+        assertThat(f.scalar("select count(*) from sandbox_message where coalesce(parameters, '') like '%" + token + "%'")).isZero();
+
+        faults(NO_FAULTS);
+        CampaignFixtures.await(() -> f.state(id).equals("SENT"), 60_000);
+        for (String phone : phones) {
+            assertThat(f.messagesTo(phone, token)).as("messages to " + phone).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aCitizenWhoLeavesDuringSendingGetsNothingAfterTheStopAndTheRateIsNeverExceeded() throws Exception {
+        List<String> phones = f.seedSubscribers(400, "public_utility", "");
+        String leaving = phones.get(phones.size() - 1); // the last in the fan-out's order
+        String token = "U" + System.nanoTime();
+        long id = f.sendNow("public_utility", token);
+        CampaignFixtures.await(() -> f.stats(id).getJsonNumber("total").longValue() == 400, 15_000);
+        sandboxSays(leaving, "STOP");
+        CampaignFixtures.await(() -> f.scalar("select count(*) from subscriber where phone = '" + leaving + "' and state = 'UNSUBSCRIBED'") == 1, 15_000);
+        CampaignFixtures.await(() -> f.state(id).equals("SENT"), 60_000);
+        assertThat(f.messagesTo(leaving, token)).isZero();
+        assertThat(f.scalar("select count(*) from delivery d join subscriber s on s.id = d.subscriber_id where d.campaign_id = " + id
+                + " and s.phone = '" + leaving + "' and d.state = 'SKIPPED'")).isEqualTo(1);
+
+        // the ceiling (80/s here): no one-second window of accepted messages holds more
+        List<Long> times = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select created_at from sandbox_message where coalesce(parameters, '') like ? order by created_at")) {
+            s.setString(1, "%" + token + "%");
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    times.add(r.getObject(1, OffsetDateTime.class).toInstant().toEpochMilli());
+                }
+            }
+        }
+        assertThat(times).hasSize(399);
+        assertThat(maxInAnySecond(times)).isLessThanOrEqualTo(80);
+    }
+
+    @Test
+    void pauseHoldsTheRestResumeFinishesAndStopCancelsWhatIsLeft() throws Exception {
+        f.seedSubscribers(300, "public_utility", "");
+        long id = f.sendNow("public_utility", "P" + System.nanoTime());
+        CampaignFixtures.await(() -> sent(id) > 0, 15_000);
+        assertThat(f.post(id, "pause", f.editor, null).statusCode()).as("editors do not control sending").isEqualTo(403);
+        assertThat(f.post(id, "pause", f.reviewer, null).statusCode()).isEqualTo(200);
+        Thread.sleep(1_500); // batches in flight finish their current message
+        long paused = sent(id);
+        Thread.sleep(2_000);
+        assertThat(sent(id)).as("nothing more while paused").isEqualTo(paused).isLessThan(300);
+        assertThat(f.post(id, "resume", f.reviewer, null).statusCode()).isEqualTo(200);
+        CampaignFixtures.await(() -> f.state(id).equals("SENT"), 60_000);
+        assertThat(sent(id)).isEqualTo(300);
+
+        f.execute("update subscriber set state = 'UNSUBSCRIBED' where state = 'ACTIVE'");
+        f.seedSubscribers(300, "public_utility", "");
+        long stopped = f.sendNow("public_utility", "S" + System.nanoTime());
+        CampaignFixtures.await(() -> sent(stopped) > 0, 15_000);
+        assertThat(f.post(stopped, "stop", f.reviewer, "{\"comment\":\"wrong text\"}").statusCode()).isEqualTo(200);
+        assertThat(f.state(stopped)).isEqualTo("STOPPED");
+        Thread.sleep(1_500);
+        JsonObject stats = f.stats(stopped);
+        assertThat(stats.getJsonNumber("cancelled").longValue()).isPositive();
+        assertThat(stats.getJsonNumber("queued").longValue() + stats.getJsonNumber("sending").longValue()).isZero();
+        assertThat(f.post(stopped, "resume", f.reviewer, null).statusCode()).as("stopped is final").isEqualTo(409);
+    }
+
+    private long sent(long id) {
+        JsonObject stats = f.stats(id);
+        return stats.getJsonNumber("sent").longValue() + stats.getJsonNumber("delivered").longValue() + stats.getJsonNumber("read").longValue();
+    }
+
+    private void faults(String json) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/api/faults"))
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private void sandboxSays(String phone, String text) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/api/inbound"))
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + phone + "\",\"text\":\"" + text + "\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
+    static int maxInAnySecond(List<Long> sortedMillis) {
+        int max = 0;
+        int start = 0;
+        for (int end = 0; end < sortedMillis.size(); end++) {
+            while (sortedMillis.get(end) - sortedMillis.get(start) >= 1_000) {
+                start++;
+            }
+            max = Math.max(max, end - start + 1);
+        }
+        return max;
+    }
+}
