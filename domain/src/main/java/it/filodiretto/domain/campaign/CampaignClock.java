@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Every five seconds, over the database (so nothing is lost with a restart): starts campaigns whose time has
  * come (normal ones wait for the end of quiet hours), queues again the deliveries of campaigns that had to
  * wait, and closes campaigns with nothing pending. On its first tick after a start it recovers what a crash
- * left in flight. Each step runs in its own transaction; a failing one is logged and retried next tick.
+ * left in flight; every 30 s it reconciles statuses that raced past their delivery. Each step runs in its own
+ * transaction; a failing one is logged and retried next tick.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -41,6 +42,7 @@ public class CampaignClock {
 
     private final AtomicBoolean recovered = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
+    private volatile long reconciledAt;
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "campaign clock")
     public void tick() {
@@ -76,6 +78,12 @@ public class CampaignClock {
         }
         for (Long id : dispatch.sending()) {
             step("finish " + id, () -> ledger.finishIfDone(id));
+        }
+        if (reconciledAt == 0 || System.nanoTime() - reconciledAt > java.util.concurrent.TimeUnit.SECONDS.toNanos(30)) {
+            reconciledAt = System.nanoTime();
+            for (Long id : dispatch.recentlyActive(now)) {
+                step("reconcile " + id, () -> ledger.reconcile(id));
+            }
         }
     }
 

@@ -22,18 +22,6 @@ public class Delivery {
     public enum State {
         QUEUED, SENDING, SENT, DELIVERED, READ, FAILED, SKIPPED, EXPIRED, CANCELLED;
 
-        /** Rank for "statuses only move forward": SENT < DELIVERED < READ; FAILED is final unless retried. */
-        int rank() {
-            return switch (this) {
-                case QUEUED -> 0;
-                case SENDING -> 1;
-                case SENT -> 2;
-                case DELIVERED -> 3;
-                case READ -> 4;
-                default -> 5;
-            };
-        }
-
         public boolean isPending() {
             return this == QUEUED || this == SENDING;
         }
@@ -88,44 +76,6 @@ public class Delivery {
 
     protected Delivery() {
         // JPA
-    }
-
-    /** Applies a webhook status if it moves the delivery forward; returns whether anything changed. */
-    boolean advance(String status, OffsetDateTime at, Integer code, String title) {
-        State next = switch (status == null ? "" : status) {
-            case "sent" -> State.SENT;
-            case "delivered" -> State.DELIVERED;
-            case "read" -> State.READ;
-            case "failed" -> State.FAILED;
-            default -> null;
-        };
-        if (next == null || state == State.FAILED || state == State.SKIPPED || state == State.EXPIRED || state == State.CANCELLED) {
-            return false;
-        }
-        if (next == State.FAILED) {
-            if (state == State.READ || state == State.DELIVERED) {
-                return false; // a late "failed" after it was delivered changes nothing
-            }
-            state = State.FAILED;
-            errorCode = code;
-            errorTitle = title == null ? null : title.substring(0, Math.min(500, title.length()));
-            transientFailure = false;
-            failedAt = at;
-            return true;
-        }
-        switch (next) {
-            case DELIVERED -> deliveredAt = deliveredAt == null ? at : deliveredAt;
-            case READ -> {
-                readAt = readAt == null ? at : readAt;
-                deliveredAt = deliveredAt == null ? at : deliveredAt; // read implies delivered
-            }
-            default -> sentAt = sentAt == null ? at : sentAt;
-        }
-        if (next.rank() > state.rank()) {
-            state = next;
-            return true;
-        }
-        return false;
     }
 
     public Long id() {

@@ -91,13 +91,22 @@ public class DeliveryLedger {
         @SuppressWarnings("unchecked")
         List<Object[]> early = em.createNativeQuery("select status, occurred_at, error_code, error_title from message_status where wamid = ? order by id")
                 .setParameter(1, wamid).getResultList();
-        if (early.isEmpty()) {
-            return;
-        }
-        Delivery delivery = em.find(Delivery.class, deliveryId);
         for (Object[] row : early) {
-            delivery.advance((String) row[0], toTime(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3]);
+            Statuses.apply(em, wamid, (String) row[0], toTime(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3]);
         }
+    }
+
+    /**
+     * Statuses that reached neither the delivery (it had no wamid yet) nor its outcome step (not committed
+     * yet): applied from the recorded statuses, forward only. The clock runs it for campaigns still sending
+     * or finished in the last two days.
+     */
+    public int reconcile(long campaignId) {
+        int changed = 0;
+        for (String status : new String[]{"read", "delivered", "failed"}) {
+            changed += em.createNativeQuery(Statuses.reconcileSql(status)).setParameter(1, campaignId).executeUpdate();
+        }
+        return changed;
     }
 
     private OffsetDateTime toTime(Object value) {

@@ -261,12 +261,14 @@ public class Dispatch {
 
     /** A webhook status moves its delivery forward (never back); statuses of other messages are ignored. */
     public void onStatus(@Observes StatusUpdate update) {
-        List<Delivery> found = em.createQuery("select d from Delivery d where d.wamid = :w", Delivery.class)
-                .setParameter("w", update.wamid()).setMaxResults(1).getResultList();
-        if (!found.isEmpty()) {
-            found.get(0).advance(update.status(), update.occurredAt() == null ? time.now() : update.occurredAt(),
-                    update.errorCode(), update.errorTitle());
-        }
+        Statuses.apply(em, update.wamid(), update.status(), update.occurredAt() == null ? time.now() : update.occurredAt(),
+                update.errorCode(), update.errorTitle());
+    }
+
+    /** Sending campaigns and those finished in the last two days: their statuses may still need reconciling. */
+    public List<Long> recentlyActive(OffsetDateTime now) {
+        return em.createQuery("select c.id from Campaign c where c.state = :s or c.finishedAt > :since", Long.class)
+                .setParameter("s", CampaignState.SENDING).setParameter("since", now.minusDays(2)).getResultList();
     }
 
     /** Scheduled campaigns whose time has come, the earliest first. */

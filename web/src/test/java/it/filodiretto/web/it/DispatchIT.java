@@ -157,6 +157,79 @@ class DispatchIT {
         assertThat(f.post(stopped, "resume", f.reviewer, null).statusCode()).as("stopped is final").isEqualTo(409);
     }
 
+    @jakarta.inject.Inject
+    it.filodiretto.domain.campaign.DeliveryLedger ledger;
+
+    @jakarta.inject.Inject
+    it.filodiretto.integration.whatsapp.WhatsAppSettings settings;
+
+    @Test
+    void statusesOnlyMoveForwardWhateverTheirOrderAndLateOnesAreReconciled() throws Exception {
+        f.seedSubscribers(3, "public_utility", "");
+        long id = f.sendNow("public_utility", "W" + System.nanoTime());
+        CampaignFixtures.await(() -> f.state(id).equals("SENT"), 20_000);
+        long[] subscribers = new long[3];
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select subscriber_id from delivery where campaign_id = ? order by id")) {
+            s.setLong(1, id);
+            try (ResultSet r = s.executeQuery()) {
+                for (int i = 0; i < 3 && r.next(); i++) {
+                    subscribers[i] = r.getLong(1);
+                }
+            }
+        }
+        // three deliveries as if just accepted by the API, with wamids of our own
+        String a = "wamid.A" + System.nanoTime();
+        String b = "wamid.B" + System.nanoTime();
+        String late = "wamid.L" + System.nanoTime();
+        f.execute("update delivery set state = 'SENT', wamid = '" + a + "', delivered_at = null, read_at = null where subscriber_id = " + subscribers[0] + " and campaign_id = " + id);
+        f.execute("update delivery set state = 'SENT', wamid = '" + b + "', delivered_at = null, read_at = null where subscriber_id = " + subscribers[1] + " and campaign_id = " + id);
+
+        status(a, "read");        // read before delivered
+        status(a, "delivered");
+        status(a, "failed");      // a late failure after delivery
+        status(a, "read");        // a repeat
+        CampaignFixtures.await(() -> deliveryState(a).equals("READ"), 10_000);
+        Thread.sleep(1_000);
+        assertThat(deliveryState(a)).isEqualTo("READ");
+        assertThat(f.scalar("select count(*) from delivery where wamid = '" + a + "' and delivered_at is not null and read_at is not null")).isEqualTo(1);
+
+        status(b, "failed");
+        CampaignFixtures.await(() -> deliveryState(b).equals("FAILED"), 10_000);
+        status(b, "delivered");   // delivered after failed: failed is final
+        Thread.sleep(1_000);
+        assertThat(deliveryState(b)).isEqualTo("FAILED");
+
+        // a status that arrived before its delivery knew the wamid is picked up by the reconciliation
+        status(late, "read");
+        CampaignFixtures.await(() -> f.scalar("select count(*) from message_status where wamid = '" + late + "'") == 1, 10_000);
+        f.execute("update delivery set state = 'SENT', wamid = '" + late + "', delivered_at = null, read_at = null where subscriber_id = " + subscribers[2] + " and campaign_id = " + id);
+        assertThat(ledger.reconcile(id)).isEqualTo(1);
+        assertThat(deliveryState(late)).isEqualTo("READ");
+    }
+
+    private String deliveryState(String wamid) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("select state from delivery where wamid = ?")) {
+            s.setString(1, wamid);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? r.getString(1) : "";
+            }
+        }
+    }
+
+    private void status(String wamid, String status) throws Exception {
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\""
+                + (System.currentTimeMillis() / 1000) + "\",\"recipient_id\":\"393330000000\""
+                + ("failed".equals(status) ? ",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\"}]" : "") + "}]}}]}]}";
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("webhook/whatsapp"))
+                .header("Content-Type", "application/json")
+                .header("X-Hub-Signature-256", it.filodiretto.integration.whatsapp.WebhookSignature.sign(settings.appSecret(),
+                        body.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+    }
+
     private long sent(long id) {
         JsonObject stats = f.stats(id);
         return stats.getJsonNumber("sent").longValue() + stats.getJsonNumber("delivered").longValue() + stats.getJsonNumber("read").longValue();
