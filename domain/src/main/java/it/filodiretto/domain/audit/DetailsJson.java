@@ -1,6 +1,5 @@
 package it.filodiretto.domain.audit;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -8,6 +7,8 @@ import jakarta.json.JsonValue;
 import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Turns an event's details into compact JSON with keys in sorted order, so that the same details always
@@ -26,7 +27,7 @@ final class DetailsJson {
     }
 
     private static JsonObjectBuilder object(Map<?, ?> map) {
-        JsonObjectBuilder builder = Json.createObjectBuilder();
+        JsonObjectBuilder builder = JSON.createObjectBuilder();
         new TreeMap<>(stringKeys(map)).forEach((key, value) -> builder.add(key, value(value)));
         return builder;
     }
@@ -45,22 +46,22 @@ final class DetailsJson {
             return b ? JsonValue.TRUE : JsonValue.FALSE;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof Byte) {
-            return Json.createValue(((Number) value).longValue());
+            return JSON.createValue(((Number) value).longValue());
         }
         if (value instanceof Number n) {
-            return Json.createValue(n.toString());
+            return JSON.createValue(n.toString());
         }
         if (value instanceof Map<?, ?> m) {
             return object(m).build();
         }
         if (value instanceof Collection<?> c) {
-            JsonArrayBuilder array = Json.createArrayBuilder();
+            JsonArrayBuilder array = JSON.createArrayBuilder();
             c.forEach(item -> array.add(value(item)));
             return array.build();
         }
         if (value instanceof Enum<?> e) {
-            return Json.createValue(e.name());
+            return JSON.createValue(e.name());
         }
-        return Json.createValue(value.toString());
+        return JSON.createValue(value.toString());
     }
 }

@@ -1,7 +1,6 @@
 package it.filodiretto.domain.campaign;
 
 import it.filodiretto.domain.common.DomainException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonString;
@@ -23,6 +22,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * A campaign and its workflow. The entity guards its own state machine ({@link CampaignState}); who may
@@ -220,13 +221,13 @@ public class Campaign implements java.io.Serializable {
     }
 
     private static String array(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         values.forEach(array::add);
         return array.build().toString();
     }
 
     private static List<String> list(String json) {
-        JsonArray array = Json.createReader(new StringReader(json)).readArray();
+        JsonArray array = JSON.createReader(new StringReader(json)).readArray();
         return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
 

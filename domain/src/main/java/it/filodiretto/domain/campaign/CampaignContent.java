@@ -1,6 +1,5 @@
 package it.filodiretto.domain.campaign;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -13,6 +12,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * What an editor writes: internal title, audience (topics, optional neighbourhoods), the WhatsApp template
@@ -34,15 +35,15 @@ public record CampaignContent(String title, Set<String> topics, Set<String> neig
     }
 
     public JsonObject toJson() {
-        JsonArrayBuilder header = Json.createArrayBuilder();
+        JsonArrayBuilder header = JSON.createArrayBuilder();
         headerParameters.forEach(header::add);
-        JsonArrayBuilder body = Json.createArrayBuilder();
+        JsonArrayBuilder body = JSON.createArrayBuilder();
         bodyParameters.forEach(body::add);
-        JsonArrayBuilder topicArray = Json.createArrayBuilder();
+        JsonArrayBuilder topicArray = JSON.createArrayBuilder();
         topics.forEach(topicArray::add);
-        JsonArrayBuilder places = Json.createArrayBuilder();
+        JsonArrayBuilder places = JSON.createArrayBuilder();
         neighbourhoods.forEach(places::add);
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("title", title)
                 .add("topics", topicArray)
                 .add("neighbourhoods", places)
@@ -58,7 +59,7 @@ public record CampaignContent(String title, Set<String> topics, Set<String> neig
     /** SHA-256 of what will be sent to whom (title and wished time excluded: they do not reach citizens). */
     public String hash() {
         JsonObject json = toJson();
-        String canonical = Json.createObjectBuilder(json).remove("title").remove("scheduledAt").build().toString();
+        String canonical = JSON.createObjectBuilder(json).remove("title").remove("scheduledAt").build().toString();
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {

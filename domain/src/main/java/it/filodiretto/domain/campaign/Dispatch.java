@@ -190,17 +190,21 @@ public class Dispatch {
             LOG.warning(() -> "campaign " + campaignId + ": template " + campaign.templateName() + " vanished; deliveries stay queued");
             return;
         }
+        java.util.Set<String> topics = campaign.topics();
+        java.util.Set<String> places = campaign.neighbourhoods();
+        List<String> header = campaign.headerParameters();
+        List<String> body = campaign.bodyParameters();
+        List<String> buttons = campaign.buttonPayloads();
         for (int i = 0; i < deliveryIds.size(); i++) {
             if (i % 20 == 0 && !mayGoOn(campaign)) {
                 return;
             }
-            DeliveryLedger.Claim claim = ledger.claim(deliveryIds.get(i), campaign.topics(), campaign.neighbourhoods(), template.category(),
-                    campaign.expiresAt());
+            DeliveryLedger.Claim claim = ledger.claim(deliveryIds.get(i), topics, places, template.category(), campaign.expiresAt());
             if (!(claim instanceof DeliveryLedger.Claim.Send send)) {
                 continue;
             }
             SendResult result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
-                    campaign.headerParameters(), campaign.bodyParameters(), campaign.buttonPayloads()), template.category());
+                    header, body, buttons), template.category());
             if (result instanceof SendResult.Accepted accepted) {
                 ledger.sent(send.deliveryId(), accepted.wamid());
                 messagingLimit.noteSent();

@@ -12,7 +12,6 @@ import it.filodiretto.domain.whatsapp.OutboundMessage;
 import it.filodiretto.domain.whatsapp.WhatsAppGateway;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
@@ -23,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The chat side of subscriptions: ISCRIVIMI asks for explicit consent with the privacy summary and link;
@@ -392,7 +393,7 @@ public class ChatSubscriptions {
         subscriber.activate(request.topics(), now);
         subscriber.changeNeighbourhoods(request.neighbourhoods(), now);
         PrivacyNotice notice = notices.inForce();
-        String evidence = Json.createObjectBuilder()
+        String evidence = JSON.createObjectBuilder()
                 .add("webRequestId", request.id())
                 .add("requestedAt", request.createdAt().toString())
                 .add("noticeVersionShown", request.noticeVersion())
@@ -433,7 +434,7 @@ public class ChatSubscriptions {
     private void consent(Subscriber subscriber, ConsentRecord.Action action, Set<String> chosen, InboundMessage evidence,
                          AuditAction auditAction, OffsetDateTime now) {
         PrivacyNotice notice = notices.inForce();
-        String evidenceJson = Json.createObjectBuilder().add("inboundMessageId", evidence.messageId())
+        String evidenceJson = JSON.createObjectBuilder().add("inboundMessageId", evidence.messageId())
                 .add("type", evidence.type()).build().toString();
         subscribers.record(new ConsentRecord(subscriber.id(), action, now, notice, chosen, ConsentRecord.Channel.WHATSAPP_KEYWORD, evidenceJson));
         Map<String, Object> details = new java.util.LinkedHashMap<>();

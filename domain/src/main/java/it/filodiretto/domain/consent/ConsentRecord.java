@@ -14,6 +14,8 @@ import java.time.OffsetDateTime;
 import java.util.Set;
 import java.util.TreeSet;
 
+import static it.filodiretto.domain.common.Jsons.JSON;
+
 /**
  * Proof of one consent event (append-only): who, when, under which notice version (and the hash of its
  * exact text), for which topics, through which channel, with which evidence.
@@ -75,7 +77,7 @@ public class ConsentRecord implements java.io.Serializable {
 
     /** The record as JSON, the same in exports, the register API and receipts' extensions. */
     public jakarta.json.JsonObject toJson() {
-        return jakarta.json.Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("id", id)
                 .add("action", action.name())
                 .add("occurredAt", occurredAt.toString())
@@ -83,7 +85,7 @@ public class ConsentRecord implements java.io.Serializable {
                 .add("noticeSha256", noticeHash)
                 .add("topics", topics)
                 .add("channel", channel.name())
-                .add("evidence", jakarta.json.Json.createReader(new java.io.StringReader(evidence)).readObject())
+                .add("evidence", JSON.createReader(new java.io.StringReader(evidence)).readObject())
                 .build();
     }
 

@@ -7,7 +7,6 @@ import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.common.PhoneNumber;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -20,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The privacy officer's view of subscriptions: the register (filtered, paged), each subscriber's consent
@@ -113,14 +114,14 @@ public class ConsentRegister {
             throw DomainException.notFound("unknown_consent_record", "error.consent.unknownRecord", recordId);
         }
         PrivacyNotice notice = em.find(PrivacyNotice.class, record.noticeVersion());
-        JsonArrayBuilder purposes = Json.createArrayBuilder();
+        JsonArrayBuilder purposes = JSON.createArrayBuilder();
         for (String code : record.topics().split(",")) {
             if (!code.isBlank()) {
-                purposes.add(Json.createObjectBuilder()
+                purposes.add(JSON.createObjectBuilder()
                         .add("purpose", topics.label(code, "it"))
-                        .add("purposeCategory", Json.createArrayBuilder().add(ChatTexts.text("it", "receipt.purposeCategory", code)))
+                        .add("purposeCategory", JSON.createArrayBuilder().add(ChatTexts.text("it", "receipt.purposeCategory", code)))
                         .add("consentType", "EXPLICIT")
-                        .add("piiCategory", Json.createArrayBuilder().add(ChatTexts.text("it", "receipt.piiPhone"))
+                        .add("piiCategory", JSON.createArrayBuilder().add(ChatTexts.text("it", "receipt.piiPhone"))
                                 .add(ChatTexts.text("it", "receipt.piiWhatsApp")))
                         .add("primaryPurpose", true)
                         .add("termination", ChatTexts.text("it", "receipt.termination"))
@@ -128,7 +129,7 @@ public class ConsentRegister {
                         .add("thirdPartyName", ChatTexts.text("it", "receipt.thirdParty")));
             }
         }
-        JsonObject receipt = Json.createObjectBuilder()
+        JsonObject receipt = JSON.createObjectBuilder()
                 .add("version", "KI-CR-v1.1.0")
                 .add("jurisdiction", "IT")
                 .add("consentTimestamp", record.occurredAt().toEpochSecond())
@@ -136,20 +137,20 @@ public class ConsentRegister {
                 .add("consentReceiptID", UUID.nameUUIDFromBytes(("filodiretto-consent-record:" + record.id()).getBytes(StandardCharsets.UTF_8)).toString())
                 .add("language", "it")
                 .add("piiPrincipalId", "citizen:" + record.subscriberId())
-                .add("piiControllers", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("piiControllers", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("piiController", cityName)
                         .add("onBehalf", false)
                         .add("contact", controllerContact.orElse(""))
-                        .add("address", Json.createObjectBuilder().add("country", "IT"))
+                        .add("address", JSON.createObjectBuilder().add("country", "IT"))
                         .add("email", controllerContact.orElse(""))
                         .add("phone", "")))
                 .add("policyUrl", notice == null ? "" : notice.url())
-                .add("services", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("services", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("service", ChatTexts.text("it", "receipt.service"))
                         .add("purposes", purposes)))
                 .add("sensitive", false)
-                .add("spiCat", Json.createArrayBuilder())
-                .add("extensions", Json.createObjectBuilder()
+                .add("spiCat", JSON.createArrayBuilder())
+                .add("extensions", JSON.createObjectBuilder()
                         .add("action", record.action().name())
                         .add("noticeVersion", record.noticeVersion())
                         .add("noticeSha256", record.noticeHash())

@@ -8,7 +8,6 @@ import it.filodiretto.domain.common.TimeSource;
 import it.filodiretto.domain.whatsapp.InboundMessageRecord;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
@@ -18,6 +17,8 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * GDPR rights of a subscriber, exercised by the privacy officer: access/portability (everything held, as
@@ -44,17 +45,17 @@ public class DataSubjectRights {
 
     public JsonObject export(long subscriberId, String actor) {
         Subscriber s = register.subscriber(subscriberId);
-        JsonArrayBuilder consents = Json.createArrayBuilder();
+        JsonArrayBuilder consents = JSON.createArrayBuilder();
         for (ConsentRecord r : register.history(subscriberId)) {
             consents.add(r.toJson());
         }
-        JsonArrayBuilder messages = Json.createArrayBuilder();
+        JsonArrayBuilder messages = JSON.createArrayBuilder();
         for (InboundMessageRecord m : inbound(s)) {
-            messages.add(Json.createObjectBuilder().add("receivedAt", m.receivedAt().toString()).add("type", m.type())
+            messages.add(JSON.createObjectBuilder().add("receivedAt", m.receivedAt().toString()).add("type", m.type())
                     .add("text", m.text() == null ? "" : m.text()));
         }
-        JsonObject export = Json.createObjectBuilder()
-                .add("subscriber", Json.createObjectBuilder()
+        JsonObject export = JSON.createObjectBuilder()
+                .add("subscriber", JSON.createObjectBuilder()
                         .add("id", "citizen:" + s.id())
                         .add("phone", s.phone() == null ? "" : s.phone())
                         .add("whatsappId", s.waId() == null ? "" : s.waId())

@@ -59,13 +59,20 @@ public class WhatsAppEvents {
 
     /** @return false when this (wamid, status) was already recorded */
     public boolean status(StatusUpdate update) {
-        boolean seen = !em.createQuery("select s.id from StatusRecord s where s.wamid = :w and s.status = :s", Long.class)
-                .setParameter("w", update.wamid()).setParameter("s", update.status()).setMaxResults(1).getResultList().isEmpty();
-        if (seen) {
+        // one statement instead of a query, an entity and a flush: statuses come three per message sent
+        // (the identifier is a whole block of the pooled sequence, which JPA then never hands out)
+        String title = update.errorTitle() == null ? null : update.errorTitle().substring(0, Math.min(500, update.errorTitle().length()));
+        int inserted = em.createNativeQuery("insert into message_status (id, wamid, status, occurred_at, error_code, error_title, received_at)"
+                        // casts: PostgreSQL cannot type a null parameter in a select list
+                        + " select nextval('message_status_seq'), ?, ?, cast(? as timestamp with time zone), cast(? as integer),"
+                        + " cast(? as varchar(500)), ? where not exists"
+                        + " (select 1 from message_status where wamid = ? and status = ?)")
+                .setParameter(1, update.wamid()).setParameter(2, update.status()).setParameter(3, update.occurredAt())
+                .setParameter(4, update.errorCode()).setParameter(5, title).setParameter(6, time.now())
+                .setParameter(7, update.wamid()).setParameter(8, update.status()).executeUpdate();
+        if (inserted == 0) {
             return false;
         }
-        em.persist(new StatusRecord(update, time.now()));
-        em.flush();
         statuses.fire(update);
         return true;
     }

@@ -6,7 +6,6 @@ import it.filodiretto.integration.whatsapp.WebhookSignature;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -14,6 +13,8 @@ import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The WhatsApp webhook's logic, for the web module's endpoint: the verification handshake, and for events
@@ -55,7 +56,7 @@ public class WebhookIntake {
         }
         String text = new String(body, StandardCharsets.UTF_8);
         try {
-            JsonValue value = Json.createReader(new StringReader(text)).readValue();
+            JsonValue value = JSON.createReader(new StringReader(text)).readValue();
             if (!(value instanceof JsonObject)) {
                 return Outcome.MALFORMED;
             }

@@ -5,10 +5,11 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 
 import java.util.List;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Deliveries to the senders over JMS: one message per batch, {@code {"campaign":id,"deliveries":[…]}},
@@ -28,9 +29,9 @@ public class JmsDeliveryQueue implements DeliveryQueue {
 
     @Override
     public void enqueue(long campaignId, boolean emergency, List<Long> deliveryIds) {
-        JsonArrayBuilder ids = Json.createArrayBuilder();
+        JsonArrayBuilder ids = JSON.createArrayBuilder();
         deliveryIds.forEach(ids::add);
         JsonMessages.send(connectionFactory, emergency ? emergencies : deliveries,
-                Json.createObjectBuilder().add("campaign", campaignId).add("deliveries", ids).build(), emergency ? 9 : 4);
+                JSON.createObjectBuilder().add("campaign", campaignId).add("deliveries", ids).build(), emergency ? 9 : 4);
     }
 }

@@ -8,11 +8,12 @@ import jakarta.jms.MessageProducer;
 import jakarta.jms.Queue;
 import jakarta.jms.Session;
 import jakarta.jms.TextMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Sending and reading the application's JMS messages: JSON text, enlisted in the caller's JTA transaction
@@ -38,7 +39,7 @@ public final class JsonMessages {
     /** The JSON body of a message; a malformed one is refused (rolled back, then dead-lettered by the broker). */
     public static JsonObject read(Message message) {
         try {
-            return Json.createReader(new StringReader(((TextMessage) message).getText())).readObject();
+            return JSON.createReader(new StringReader(((TextMessage) message).getText())).readObject();
         } catch (JMSException | ClassCastException | JsonParsingException | NullPointerException e) {
             throw new IllegalArgumentException("malformed message", e);
         }

@@ -5,7 +5,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** Sends a connectivity ping as a JSON text message, in the caller's JTA transaction. */
 @ApplicationScoped
@@ -19,6 +20,6 @@ public class PingProducer implements PingSender {
 
     @Override
     public void send(String token) {
-        JsonMessages.send(connectionFactory, queue, Json.createObjectBuilder().add("token", token).build(), 4);
+        JsonMessages.send(connectionFactory, queue, JSON.createObjectBuilder().add("token", token).build(), 4);
     }
 }

@@ -5,7 +5,6 @@ import it.filodiretto.integration.api.SandboxMessage;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -15,6 +14,8 @@ import java.io.StringReader;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Plays a citizen: turns "this number wrote this text / tapped this button / chose this row" into the
@@ -39,7 +40,7 @@ public class CitizenSimulator {
         String phone = "+" + digits;
         String messageId = MetaShapes.wamid();
         long epoch = System.currentTimeMillis() / 1000;
-        JsonObjectBuilder message = Json.createObjectBuilder()
+        JsonObjectBuilder message = JSON.createObjectBuilder()
                 .add("from", digits)
                 .add("id", messageId)
                 .add("timestamp", Long.toString(epoch));
@@ -50,34 +51,34 @@ public class CitizenSimulator {
             String title = action.title() != null ? action.title() : titleOf(origin, action.buttonId());
             if (origin != null && "template".equals(origin.kind())) {
                 kind = "button";
-                message.add("type", "button").add("button", Json.createObjectBuilder()
+                message.add("type", "button").add("button", JSON.createObjectBuilder()
                         .add("payload", action.buttonId()).add("text", title));
             } else {
                 kind = "button_reply";
-                message.add("type", "interactive").add("interactive", Json.createObjectBuilder().add("type", "button_reply")
-                        .add("button_reply", Json.createObjectBuilder().add("id", action.buttonId()).add("title", title)));
+                message.add("type", "interactive").add("interactive", JSON.createObjectBuilder().add("type", "button_reply")
+                        .add("button_reply", JSON.createObjectBuilder().add("id", action.buttonId()).add("title", title)));
             }
             shown = title;
         } else if (action.listId() != null) {
             SandboxMessage origin = store.lastWithChoice(phone, action.listId());
             String title = action.title() != null ? action.title() : titleOf(origin, action.listId());
             kind = "list_reply";
-            message.add("type", "interactive").add("interactive", Json.createObjectBuilder().add("type", "list_reply")
-                    .add("list_reply", Json.createObjectBuilder().add("id", action.listId()).add("title", title)));
+            message.add("type", "interactive").add("interactive", JSON.createObjectBuilder().add("type", "list_reply")
+                    .add("list_reply", JSON.createObjectBuilder().add("id", action.listId()).add("title", title)));
             shown = title;
         } else {
             kind = "text";
-            message.add("type", "text").add("text", Json.createObjectBuilder().add("body", action.text()));
+            message.add("type", "text").add("text", JSON.createObjectBuilder().add("body", action.text()));
             shown = action.text();
         }
         store.insert(new SandboxMessage(messageId, "IN", phone, kind, null, null, null, shown, null, null, null, null, false,
                 OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS)));
-        JsonObjectBuilder value = Json.createObjectBuilder()
-                .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
-                        .add("profile", Json.createObjectBuilder().add("name", "Cittadino"))
+        JsonObjectBuilder value = JSON.createObjectBuilder()
+                .add("contacts", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                        .add("profile", JSON.createObjectBuilder().add("name", "Cittadino"))
                         .add("wa_id", digits)
                         .add("user_id", MetaShapes.userId(digits))))
-                .add("messages", Json.createArrayBuilder().add(message));
+                .add("messages", JSON.createArrayBuilder().add(message));
         return poster.post(MetaShapes.envelope(settings.wabaId(), settings.phoneNumberId(), value));
     }
 
@@ -89,7 +90,7 @@ public class CitizenSimulator {
             if (json == null) {
                 continue;
             }
-            JsonValue parsed = Json.createReader(new StringReader(json)).readValue();
+            JsonValue parsed = JSON.createReader(new StringReader(json)).readValue();
             String found = find(parsed, id);
             if (found != null) {
                 return found;

@@ -1,6 +1,5 @@
 package it.filodiretto.integration.sandbox;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
@@ -12,6 +11,8 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** JSON the way Meta shapes it: webhook envelopes, inbound messages, statuses, error answers, wamids. */
 final class MetaShapes {
@@ -38,20 +39,20 @@ final class MetaShapes {
     }
 
     static JsonObject error(int code, String message) {
-        return Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+        return JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
                 .add("message", message).add("type", "OAuthException").add("code", code)
                 .add("fbtrace_id", "sandbox")).build();
     }
 
     static JsonObject envelope(String wabaId, String phoneNumberId, JsonObjectBuilder value) {
         value.add("messaging_product", "whatsapp")
-                .add("metadata", Json.createObjectBuilder().add("display_phone_number", "390000000000")
+                .add("metadata", JSON.createObjectBuilder().add("display_phone_number", "390000000000")
                         .add("phone_number_id", phoneNumberId));
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("object", "whatsapp_business_account")
-                .add("entry", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("entry", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("id", wabaId)
-                        .add("changes", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("changes", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                                 .add("field", "messages").add("value", value)))))
                 .build();
     }
@@ -61,18 +62,18 @@ final class MetaShapes {
     }
 
     static JsonObjectBuilder statuses(List<Status> statuses) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (Status s : statuses) {
-            array.add(Json.createObjectBuilder()
+            array.add(JSON.createObjectBuilder()
                     .add("id", s.wamid())
                     .add("status", s.status())
                     .add("timestamp", Long.toString(s.epochSecond()))
                     .add("recipient_id", s.digits())
-                    .add("conversation", Json.createObjectBuilder().add("id", "sandbox-conversation")
-                            .add("origin", Json.createObjectBuilder().add("type", "utility")))
-                    .add("pricing", Json.createObjectBuilder().add("billable", true).add("pricing_model", "PMP")
+                    .add("conversation", JSON.createObjectBuilder().add("id", "sandbox-conversation")
+                            .add("origin", JSON.createObjectBuilder().add("type", "utility")))
+                    .add("pricing", JSON.createObjectBuilder().add("billable", true).add("pricing_model", "PMP")
                             .add("category", "utility")));
         }
-        return Json.createObjectBuilder().add("statuses", array);
+        return JSON.createObjectBuilder().add("statuses", array);
     }
 }

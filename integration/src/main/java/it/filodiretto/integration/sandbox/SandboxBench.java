@@ -2,7 +2,6 @@ package it.filodiretto.integration.sandbox;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import javax.sql.DataSource;
@@ -14,6 +13,8 @@ import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * For benchmarks and load tests on the sandbox only: many active subscribers at once (as if they had
@@ -104,7 +105,7 @@ public class SandboxBench {
                 }
                 busiest = Math.max(busiest, end - start + 1);
             }
-            return Json.createObjectBuilder().add("messages", messages).add("recipients", recipients).add("recipientsWithMoreThanOne", duplicated)
+            return JSON.createObjectBuilder().add("messages", messages).add("recipients", recipients).add("recipientsWithMoreThanOne", duplicated)
                     .add("firstAcceptedAt", times.isEmpty() ? 0 : times.get(0)).add("lastAcceptedAt", times.isEmpty() ? 0 : times.get(times.size() - 1))
                     .add("busiestSecond", busiest).build();
         } catch (SQLException e) {

@@ -7,7 +7,6 @@ import it.filodiretto.domain.whatsapp.MessageTemplate;
 import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -22,6 +21,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The sandbox's Cloud API: validates a send request the way Meta does, applies the injected faults and
@@ -117,14 +118,14 @@ public class SandboxGraph {
                     return invalid(marketing ? "only MARKETING templates go to marketing_messages"
                             : "MARKETING templates must be sent through marketing_messages");
                 }
-                JsonArrayBuilder buttons = Json.createArrayBuilder();
+                JsonArrayBuilder buttons = JSON.createArrayBuilder();
                 List<JsonObject> payloads = buttonPayloads(template);
                 List<String> replies = t.quickReplies();
                 for (int i = 0; i < replies.size(); i++) {
                     String id = i < payloads.size() ? payloads.get(i).getString("payload", replies.get(i)) : replies.get(i);
-                    buttons.add(Json.createObjectBuilder().add("id", id).add("title", replies.get(i)));
+                    buttons.add(JSON.createObjectBuilder().add("id", id).add("title", replies.get(i)));
                 }
-                JsonArrayBuilder all = Json.createArrayBuilder();
+                JsonArrayBuilder all = JSON.createArrayBuilder();
                 header.forEach(all::add);
                 body.forEach(all::add);
                 row = row(phone, "template", t.name(), all.build().toString(), MessageTemplate.render(t.headerText(), header),
@@ -145,14 +146,14 @@ public class SandboxGraph {
                 String buttons = null;
                 String list = null;
                 if ("button".equals(i.getString("type"))) {
-                    JsonArrayBuilder b = Json.createArrayBuilder();
+                    JsonArrayBuilder b = JSON.createArrayBuilder();
                     for (JsonValue v : action.getJsonArray("buttons")) {
                         JsonObject reply = v.asJsonObject().getJsonObject("reply");
-                        b.add(Json.createObjectBuilder().add("id", reply.getString("id")).add("title", reply.getString("title")));
+                        b.add(JSON.createObjectBuilder().add("id", reply.getString("id")).add("title", reply.getString("title")));
                     }
                     buttons = b.build().toString();
                 } else {
-                    list = Json.createObjectBuilder().add("button", action.getString("button"))
+                    list = JSON.createObjectBuilder().add("button", action.getString("button"))
                             .add("sections", action.getJsonArray("sections")).build().toString();
                 }
                 row = row(phone, "interactive", null, null, header == null ? null : header.getString("text", null),
@@ -165,11 +166,11 @@ public class SandboxGraph {
         }
         store.insert(row);
         reporter.accepted(row.wamid(), to);
-        return new GraphAnswer(200, Json.createObjectBuilder()
+        return new GraphAnswer(200, JSON.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
-                .add("contacts", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("contacts", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("input", payload.getString("to")).add("wa_id", to)))
-                .add("messages", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                .add("messages", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                         .add("id", row.wamid()).add("message_status", "accepted")))
                 .build());
     }

@@ -11,7 +11,6 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -21,6 +20,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.logging.Logger;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * With the sandbox on, declares the typical approved templates of {@code sandbox/demo-templates.json} that
@@ -48,7 +49,7 @@ public class SandboxSetup {
             return;
         }
         try (InputStream in = SandboxSetup.class.getResourceAsStream("/sandbox/demo-templates.json")) {
-            for (JsonValue v : Json.createReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readArray()) {
+            for (JsonValue v : JSON.createReader(new InputStreamReader(in, StandardCharsets.UTF_8)).readArray()) {
                 JsonObject t = v.asJsonObject();
                 if (templates.find(t.getString("name"), t.getString("language")).isPresent()) {
                     continue;

@@ -50,6 +50,21 @@ public class SandboxStore {
         }
     }
 
+    /** Statuses of many messages in one batch: {@code wamid → status}. */
+    public void statuses(java.util.List<java.util.Map.Entry<String, String>> updates) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update sandbox_message set status = ? where wamid = ?")) {
+            for (java.util.Map.Entry<String, String> u : updates) {
+                s.setString(1, u.getValue());
+                s.setString(2, u.getKey());
+                s.addBatch();
+            }
+            s.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException("sandbox store unavailable", e);
+        }
+    }
+
     public void status(String wamid, String status) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("update sandbox_message set status = ? where wamid = ?")) {

@@ -121,9 +121,7 @@ public class StatusReporter {
             }
             return false;
         }
-        for (Pending p : due) {
-            store.status(p.status().wamid(), p.status().status());
-        }
+        store.statuses(due.stream().map(p -> java.util.Map.entry(p.status().wamid(), p.status().status())).toList());
         return due.size() == BATCH;
     }
 }

@@ -3,7 +3,6 @@ package it.filodiretto.integration.whatsapp;
 import it.filodiretto.domain.whatsapp.ErrorClass;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -21,6 +20,8 @@ import java.io.StringReader;
 import java.net.URI;
 import java.time.temporal.ChronoUnit;
 import java.util.concurrent.TimeUnit;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The one bean that calls the Cloud API send endpoints, guarded by MicroProfile Fault Tolerance: a timeout
@@ -141,7 +142,7 @@ public class CloudApiSender {
             return null;
         }
         try {
-            JsonValue value = Json.createReader(new StringReader(body)).readValue();
+            JsonValue value = JSON.createReader(new StringReader(body)).readValue();
             return value instanceof JsonObject o ? o : null;
         } catch (JsonParsingException | IllegalStateException e) {
             return null;

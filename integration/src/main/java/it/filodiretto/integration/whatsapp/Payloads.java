@@ -1,12 +1,13 @@
 package it.filodiretto.integration.whatsapp;
 
 import it.filodiretto.domain.whatsapp.OutboundMessage;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 
 import java.util.List;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** Outbound messages as the Cloud API's JSON (messaging_product, to, type and the kind's object). */
 public final class Payloads {
@@ -15,12 +16,12 @@ public final class Payloads {
     }
 
     public static JsonObject of(OutboundMessage message) {
-        JsonObjectBuilder json = Json.createObjectBuilder()
+        JsonObjectBuilder json = JSON.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
                 .add("recipient_type", "individual")
                 .add("to", recipient(message.to()));
         if (message instanceof OutboundMessage.Text t) {
-            json.add("type", "text").add("text", Json.createObjectBuilder().add("preview_url", true).add("body", t.body()));
+            json.add("type", "text").add("text", JSON.createObjectBuilder().add("preview_url", true).add("body", t.body()));
         } else if (message instanceof OutboundMessage.Template t) {
             json.add("type", "template").add("template", template(t));
         } else if (message instanceof OutboundMessage.Buttons b) {
@@ -37,69 +38,69 @@ public final class Payloads {
     }
 
     private static JsonObject template(OutboundMessage.Template t) {
-        JsonArrayBuilder components = Json.createArrayBuilder();
+        JsonArrayBuilder components = JSON.createArrayBuilder();
         if (!t.headerParameters().isEmpty()) {
-            components.add(Json.createObjectBuilder().add("type", "header").add("parameters", texts(t.headerParameters())));
+            components.add(JSON.createObjectBuilder().add("type", "header").add("parameters", texts(t.headerParameters())));
         }
         if (!t.bodyParameters().isEmpty()) {
-            components.add(Json.createObjectBuilder().add("type", "body").add("parameters", texts(t.bodyParameters())));
+            components.add(JSON.createObjectBuilder().add("type", "body").add("parameters", texts(t.bodyParameters())));
         }
         for (int i = 0; i < t.buttonParameters().size(); i++) {
-            components.add(Json.createObjectBuilder().add("type", "button").add("sub_type", "quick_reply")
+            components.add(JSON.createObjectBuilder().add("type", "button").add("sub_type", "quick_reply")
                     .add("index", Integer.toString(i))
-                    .add("parameters", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                    .add("parameters", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                             .add("type", "payload").add("payload", t.buttonParameters().get(i)))));
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("name", t.name())
-                .add("language", Json.createObjectBuilder().add("code", t.language()))
+                .add("language", JSON.createObjectBuilder().add("code", t.language()))
                 .add("components", components)
                 .build();
     }
 
     private static JsonArrayBuilder texts(List<String> values) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        values.forEach(v -> array.add(Json.createObjectBuilder().add("type", "text").add("text", v)));
+        JsonArrayBuilder array = JSON.createArrayBuilder();
+        values.forEach(v -> array.add(JSON.createObjectBuilder().add("type", "text").add("text", v)));
         return array;
     }
 
     private static JsonObject buttons(OutboundMessage.Buttons b) {
-        JsonArrayBuilder buttons = Json.createArrayBuilder();
-        b.buttons().forEach(c -> buttons.add(Json.createObjectBuilder().add("type", "reply")
-                .add("reply", Json.createObjectBuilder().add("id", c.id()).add("title", c.title()))));
-        JsonObjectBuilder interactive = Json.createObjectBuilder().add("type", "button")
-                .add("body", Json.createObjectBuilder().add("text", b.body()))
-                .add("action", Json.createObjectBuilder().add("buttons", buttons));
+        JsonArrayBuilder buttons = JSON.createArrayBuilder();
+        b.buttons().forEach(c -> buttons.add(JSON.createObjectBuilder().add("type", "reply")
+                .add("reply", JSON.createObjectBuilder().add("id", c.id()).add("title", c.title()))));
+        JsonObjectBuilder interactive = JSON.createObjectBuilder().add("type", "button")
+                .add("body", JSON.createObjectBuilder().add("text", b.body()))
+                .add("action", JSON.createObjectBuilder().add("buttons", buttons));
         frame(interactive, b.header(), b.footer());
         return interactive.build();
     }
 
     private static JsonObject list(OutboundMessage.ListMenu l) {
-        JsonArrayBuilder sections = Json.createArrayBuilder();
+        JsonArrayBuilder sections = JSON.createArrayBuilder();
         for (OutboundMessage.Section s : l.sections()) {
-            JsonArrayBuilder rows = Json.createArrayBuilder();
+            JsonArrayBuilder rows = JSON.createArrayBuilder();
             for (OutboundMessage.Choice c : s.rows()) {
-                JsonObjectBuilder row = Json.createObjectBuilder().add("id", c.id()).add("title", c.title());
+                JsonObjectBuilder row = JSON.createObjectBuilder().add("id", c.id()).add("title", c.title());
                 if (c.description() != null) {
                     row.add("description", c.description());
                 }
                 rows.add(row);
             }
-            sections.add(Json.createObjectBuilder().add("title", s.title()).add("rows", rows));
+            sections.add(JSON.createObjectBuilder().add("title", s.title()).add("rows", rows));
         }
-        JsonObjectBuilder interactive = Json.createObjectBuilder().add("type", "list")
-                .add("body", Json.createObjectBuilder().add("text", l.body()))
-                .add("action", Json.createObjectBuilder().add("button", l.buttonLabel()).add("sections", sections));
+        JsonObjectBuilder interactive = JSON.createObjectBuilder().add("type", "list")
+                .add("body", JSON.createObjectBuilder().add("text", l.body()))
+                .add("action", JSON.createObjectBuilder().add("button", l.buttonLabel()).add("sections", sections));
         frame(interactive, l.header(), l.footer());
         return interactive.build();
     }
 
     private static void frame(JsonObjectBuilder interactive, String header, String footer) {
         if (header != null && !header.isBlank()) {
-            interactive.add("header", Json.createObjectBuilder().add("type", "text").add("text", header));
+            interactive.add("header", JSON.createObjectBuilder().add("type", "text").add("text", header));
         }
         if (footer != null && !footer.isBlank()) {
-            interactive.add("footer", Json.createObjectBuilder().add("text", footer));
+            interactive.add("footer", JSON.createObjectBuilder().add("text", footer));
         }
     }
 }

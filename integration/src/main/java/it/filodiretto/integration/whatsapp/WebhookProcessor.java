@@ -8,12 +8,13 @@ import it.filodiretto.domain.whatsapp.StatusUpdate;
 import it.filodiretto.domain.whatsapp.WhatsAppEvents;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
 import java.util.logging.Logger;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Turns a stored webhook into domain events: each inbound message, status and preference is recorded once
@@ -37,7 +38,7 @@ public class WebhookProcessor {
         }
         JsonObject json;
         try {
-            json = Json.createReader(new StringReader(raw.body())).readObject();
+            json = JSON.createReader(new StringReader(raw.body())).readObject();
         } catch (JsonParsingException | IllegalStateException e) {
             LOG.warning(() -> "Stored webhook " + rawEventId + " is not a JSON object; skipped");
             events.processed(rawEventId);
@@ -49,11 +50,9 @@ public class WebhookProcessor {
                 events.receive(m);
             }
         }
-        for (StatusUpdate s : parsed.statuses()) {
-            if (s.wamid() != null && s.status() != null) {
-                events.status(s);
-            }
-        }
+        // in wamid order: concurrent webhooks then lock the deliveries they move in the same order (no deadlock)
+        parsed.statuses().stream().filter(s -> s.wamid() != null && s.status() != null)
+                .sorted(java.util.Comparator.comparing(StatusUpdate::wamid)).forEach(events::status);
         for (PreferenceUpdate p : parsed.preferences()) {
             events.preference(p);
         }

@@ -6,7 +6,8 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.Queue;
-import jakarta.json.Json;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** Hands a stored webhook to asynchronous processing, in the transaction that stored it. */
 @ApplicationScoped
@@ -19,6 +20,6 @@ public class WebhookQueue {
     Queue queue;
 
     public void enqueue(long rawEventId) {
-        JsonMessages.send(connectionFactory, queue, Json.createObjectBuilder().add("webhookEvent", rawEventId).build(), 4);
+        JsonMessages.send(connectionFactory, queue, JSON.createObjectBuilder().add("webhookEvent", rawEventId).build(), 4);
     }
 }

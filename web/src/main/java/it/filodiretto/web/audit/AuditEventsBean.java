@@ -14,7 +14,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -26,6 +25,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** The privacy officer's audit page: filtered lazy table, details, CSV export, verification, checkpoint. */
 @Named
@@ -121,7 +122,7 @@ public class AuditEventsBean implements Serializable {
             return "";
         }
         try {
-            return Downloads.pretty(Json.createReader(new StringReader(event.details())).read());
+            return Downloads.pretty(JSON.createReader(new StringReader(event.details())).read());
         } catch (RuntimeException e) {
             return event.details();
         }

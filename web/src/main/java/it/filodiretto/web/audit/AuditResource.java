@@ -5,7 +5,6 @@ import it.filodiretto.domain.audit.Checkpoint;
 import it.filodiretto.domain.audit.VerificationResult;
 import it.filodiretto.domain.common.DomainException;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -15,6 +14,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Verification of the audit chain for automation (role PRIVACY_OFFICER, HTTP Basic).
@@ -49,14 +50,14 @@ public class AuditResource {
         }
         VerificationResult result = verification.verify(earlier, security.getUserPrincipal().getName());
         if (result.valid()) {
-            return Json.createObjectBuilder()
+            return JSON.createObjectBuilder()
                     .add("valid", true)
                     .add("events", result.events())
                     .add("headSequence", result.headSequence())
                     .add("headHash", result.headHash())
                     .build();
         }
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("valid", false)
                 .add("firstBrokenSequence", result.firstBrokenSequence())
                 .add("reason", result.reason().name() + ": " + result.explanation())
@@ -67,7 +68,7 @@ public class AuditResource {
     @Path("checkpoint")
     public JsonObject checkpoint() {
         Checkpoint head = verification.checkpoint(security.getUserPrincipal().getName());
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("sequence", head.sequence())
                 .add("hash", head.hash())
                 .add("takenAt", head.takenAt().toString())

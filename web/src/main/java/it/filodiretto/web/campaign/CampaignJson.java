@@ -6,7 +6,6 @@ import it.filodiretto.domain.campaign.CampaignEvent;
 import it.filodiretto.domain.campaign.CampaignStats;
 import it.filodiretto.domain.campaign.Delivery;
 import it.filodiretto.domain.common.DomainException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -21,6 +20,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** JSON shapes of the campaign API. */
 final class CampaignJson {
@@ -40,7 +41,7 @@ final class CampaignJson {
 
     static JsonObject campaign(Campaign c) {
         CampaignContent content = c.content();
-        JsonObjectBuilder json = Json.createObjectBuilder(content.toJson())
+        JsonObjectBuilder json = JSON.createObjectBuilder(content.toJson())
                 .add("id", c.id())
                 .add("version", c.version())
                 .add("state", c.state().name())
@@ -65,9 +66,9 @@ final class CampaignJson {
     }
 
     static JsonArray history(List<CampaignEvent> events) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
+        JsonArrayBuilder array = JSON.createArrayBuilder();
         for (CampaignEvent e : events) {
-            JsonObjectBuilder json = Json.createObjectBuilder().add("kind", e.kind().name()).add("actor", e.actor())
+            JsonObjectBuilder json = JSON.createObjectBuilder().add("kind", e.kind().name()).add("actor", e.actor())
                     .add("at", e.occurredAt().toString());
             optional(json, "from", e.fromState() == null ? null : e.fromState().name());
             optional(json, "to", e.toState() == null ? null : e.toState().name());
@@ -79,12 +80,12 @@ final class CampaignJson {
 
     /** {@code {"campaign","state","total","queued",…,"failures":[{"code","title","count","transient"}]}}. */
     static JsonObject stats(Campaign c, Map<Delivery.State, Long> counts, List<CampaignStats.Failure> failures) {
-        JsonObjectBuilder json = Json.createObjectBuilder().add("campaign", c.id()).add("state", c.state().name());
+        JsonObjectBuilder json = JSON.createObjectBuilder().add("campaign", c.id()).add("state", c.state().name());
         long total = counts.values().stream().mapToLong(Long::longValue).sum();
         json.add("total", total);
         counts.forEach((state, n) -> json.add(state.name().toLowerCase(Locale.ROOT), n));
-        JsonArrayBuilder failed = Json.createArrayBuilder();
-        failures.forEach(f -> failed.add(Json.createObjectBuilder().add("code", f.code()).add("title", f.title()).add("count", f.count())
+        JsonArrayBuilder failed = JSON.createArrayBuilder();
+        failures.forEach(f -> failed.add(JSON.createObjectBuilder().add("code", f.code()).add("title", f.title()).add("count", f.count())
                 .add("transient", f.transientFailure())));
         return json.add("failures", failed).build();
     }

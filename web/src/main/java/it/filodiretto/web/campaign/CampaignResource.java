@@ -13,7 +13,6 @@ import it.filodiretto.domain.whatsapp.MessageTemplate;
 import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import it.filodiretto.web.security.Callers;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -42,6 +41,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Campaigns for the city's systems and automation: the same roles and the same domain rules as the
@@ -80,7 +81,7 @@ public class CampaignResource {
                           @QueryParam("from") String from, @QueryParam("to") String to,
                           @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
         CampaignFilter filter = new CampaignFilter(state(state), author, topic, date(from), date(to), null, null);
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = JSON.createArrayBuilder();
         campaigns.list(filter, Math.max(0, first), Math.min(Math.max(1, max), 500)).forEach(c -> result.add(CampaignJson.campaign(c)));
         return result.build();
     }
@@ -102,9 +103,9 @@ public class CampaignResource {
     @Operation(summary = "One campaign with its history")
     public JsonObject get(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);
-        JsonArrayBuilder warnings = Json.createArrayBuilder();
+        JsonArrayBuilder warnings = JSON.createArrayBuilder();
         campaigns.warnings(c).forEach(warnings::add);
-        return Json.createObjectBuilder(CampaignJson.campaign(c)).add("warnings", warnings)
+        return JSON.createObjectBuilder(CampaignJson.campaign(c)).add("warnings", warnings)
                 .add("history", CampaignJson.history(campaigns.history(id))).build();
     }
 
@@ -194,7 +195,7 @@ public class CampaignResource {
     @Operation(summary = "Send again to recipients whose failure was transient (REVIEWER)")
     public JsonObject retryFailed(@PathParam("id") long id) {
         int retried = campaigns.retryFailed(id, Callers.of(security));
-        return Json.createObjectBuilder().add("retried", retried).build();
+        return JSON.createObjectBuilder().add("retried", retried).build();
     }
 
     @POST
@@ -210,7 +211,7 @@ public class CampaignResource {
     @Operation(summary = "Deliveries per status and failures by WhatsApp error code")
     public JsonObject stats(@PathParam("id") long id) {
         Campaign c = campaigns.find(id);
-        return Json.createObjectBuilder(CampaignJson.stats(c, stats.counts(id), stats.failures(id)))
+        return JSON.createObjectBuilder(CampaignJson.stats(c, stats.counts(id), stats.failures(id)))
                 .add("possibleDuplicates", stats.possibleDuplicates(id)).build();
     }
 
@@ -227,14 +228,14 @@ public class CampaignResource {
         if (topicSet.isEmpty()) {
             throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
         }
-        return Json.createObjectBuilder().add("count", audience.count(topicSet, csv(neighbourhoods), category)).build();
+        return JSON.createObjectBuilder().add("count", audience.count(topicSet, csv(neighbourhoods), category)).build();
     }
 
     @GET
     @Path("post-hoc-queue")
     @Operation(summary = "Emergency alerts waiting for a reviewer's look")
     public JsonArray postHocQueue() {
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = JSON.createArrayBuilder();
         campaigns.postHocQueue().forEach(c -> result.add(CampaignJson.campaign(c)));
         return result.build();
     }

@@ -18,7 +18,6 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -35,6 +34,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * One campaign: exactly what will be sent (the phone preview), its audience and history, the diff against
@@ -195,7 +196,7 @@ public class CampaignViewBean implements Serializable {
 
     /** What changed since the version reviewed before (empty at the first review). */
     public List<Change> getChanges() {
-        return campaigns.previouslyReviewed(id).map(before -> diff(Json.createReader(new StringReader(before)).readObject(),
+        return campaigns.previouslyReviewed(id).map(before -> diff(JSON.createReader(new StringReader(before)).readObject(),
                 campaign.content().toJson())).orElse(List.of());
     }
 
@@ -249,8 +250,8 @@ public class CampaignViewBean implements Serializable {
     /** Chart.js configuration: sent, delivered, read and failed per minute. */
     public String getChart() {
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        JsonArrayBuilder labels = Json.createArrayBuilder();
-        JsonArrayBuilder[] series = {Json.createArrayBuilder(), Json.createArrayBuilder(), Json.createArrayBuilder(), Json.createArrayBuilder()};
+        JsonArrayBuilder labels = JSON.createArrayBuilder();
+        JsonArrayBuilder[] series = {JSON.createArrayBuilder(), JSON.createArrayBuilder(), JSON.createArrayBuilder(), JSON.createArrayBuilder()};
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
         for (CampaignStats.Minute m : stats.timeline(id)) {
             labels.add(m.at().atZoneSameInstant(QuietHours.ROME).format(hhmm));
@@ -261,15 +262,15 @@ public class CampaignViewBean implements Serializable {
         }
         String[] names = {"SENT", "DELIVERED", "READ", "FAILED"};
         String[] colours = {"#1565c0", "#2e7d32", "#6a1b9a", "#c62828"};
-        JsonArrayBuilder datasets = Json.createArrayBuilder();
+        JsonArrayBuilder datasets = JSON.createArrayBuilder();
         for (int i = 0; i < 4; i++) {
-            datasets.add(Json.createObjectBuilder().add("label", Texts.text(locale, "campaigns.delivery." + names[i])).add("data", series[i])
+            datasets.add(JSON.createObjectBuilder().add("label", Texts.text(locale, "campaigns.delivery." + names[i])).add("data", series[i])
                     .add("borderColor", colours[i]).add("backgroundColor", colours[i]).add("fill", false));
         }
-        return Json.createObjectBuilder().add("type", "line")
-                .add("data", Json.createObjectBuilder().add("labels", labels).add("datasets", datasets))
-                .add("options", Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
-                        .add("scales", Json.createObjectBuilder().add("y", Json.createObjectBuilder().add("beginAtZero", true))))
+        return JSON.createObjectBuilder().add("type", "line")
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))
+                .add("options", JSON.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false).add("animation", false)
+                        .add("scales", JSON.createObjectBuilder().add("y", JSON.createObjectBuilder().add("beginAtZero", true))))
                 .build().toString();
     }
 

@@ -8,7 +8,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.PUT;
 import org.eclipse.microprofile.config.ConfigProvider;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** The stop-everything switch (role ADMIN): is sending halted by an account-level WhatsApp error, and resume it. */
 @Path("v1/dispatch")
@@ -41,7 +42,7 @@ public class DispatchResource {
     @GET
     @Operation(summary = "Whether all sending is halted and why; the send rate; WhatsApp's 24-hour messaging limit and its use")
     public JsonObject state() {
-        return Json.createObjectBuilder().add("halted", halt.reason().isPresent()).add("reason", halt.reason().orElse(""))
+        return JSON.createObjectBuilder().add("halted", halt.reason().isPresent()).add("reason", halt.reason().orElse(""))
                 .add("ratePerSecond", ConfigProvider.getConfig().getOptionalValue("filodiretto.dispatch.rate-per-second", Integer.class).orElse(80))
                 .add("messagingLimit", limit.limit()).add("uniqueRecipients24h", limit.usedLast24h()).build();
     }
@@ -63,6 +64,6 @@ public class DispatchResource {
     @Operation(summary = "Resume sending after the cause (token, account, payment) was fixed")
     public JsonObject resume() {
         boolean resumed = dispatch.resumeAll(security.getUserPrincipal().getName());
-        return Json.createObjectBuilder().add("resumed", resumed).add("halted", halt.reason().isPresent()).build();
+        return JSON.createObjectBuilder().add("resumed", resumed).add("halted", halt.reason().isPresent()).build();
     }
 }

@@ -20,6 +20,8 @@ import java.io.Serializable;
 import java.util.List;
 import java.util.Map;
 
+import static it.filodiretto.domain.common.Jsons.JSON;
+
 /** The privacy officer's consent register: subscribers, their consent history, receipts. */
 @Named
 @ViewScoped
@@ -121,24 +123,24 @@ public class ConsentRegisterBean implements Serializable {
     /** Chart.js configuration of the weekly subscriptions and withdrawals (last 12 weeks), labels in the page's language. */
     public String getWeeklyChart() {
         java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
-        jakarta.json.JsonArrayBuilder labels = jakarta.json.Json.createArrayBuilder();
-        jakarta.json.JsonArrayBuilder granted = jakarta.json.Json.createArrayBuilder();
-        jakarta.json.JsonArrayBuilder withdrawn = jakarta.json.Json.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder labels = JSON.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder granted = JSON.createArrayBuilder();
+        jakarta.json.JsonArrayBuilder withdrawn = JSON.createArrayBuilder();
         for (ConsentRegister.WeekCount w : register.weekly(12)) {
             labels.add(w.weekStart().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM")));
             granted.add(w.subscriptions());
             withdrawn.add(w.withdrawals());
         }
-        return jakarta.json.Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("type", "bar")
-                .add("data", jakarta.json.Json.createObjectBuilder().add("labels", labels).add("datasets", jakarta.json.Json.createArrayBuilder()
-                        .add(jakarta.json.Json.createObjectBuilder().add("label", it.filodiretto.web.i18n.Texts.text(locale, "consent.weekly.subscriptions"))
+                .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", JSON.createArrayBuilder()
+                        .add(JSON.createObjectBuilder().add("label", it.filodiretto.web.i18n.Texts.text(locale, "consent.weekly.subscriptions"))
                                 .add("data", granted).add("backgroundColor", "#2e7d32"))
-                        .add(jakarta.json.Json.createObjectBuilder().add("label", it.filodiretto.web.i18n.Texts.text(locale, "consent.weekly.withdrawals"))
+                        .add(JSON.createObjectBuilder().add("label", it.filodiretto.web.i18n.Texts.text(locale, "consent.weekly.withdrawals"))
                                 .add("data", withdrawn).add("backgroundColor", "#c62828"))))
-                .add("options", jakarta.json.Json.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
-                        .add("scales", jakarta.json.Json.createObjectBuilder().add("y", jakarta.json.Json.createObjectBuilder()
-                                .add("beginAtZero", true).add("ticks", jakarta.json.Json.createObjectBuilder().add("precision", 0)))))
+                .add("options", JSON.createObjectBuilder().add("responsive", true).add("maintainAspectRatio", false)
+                        .add("scales", JSON.createObjectBuilder().add("y", JSON.createObjectBuilder()
+                                .add("beginAtZero", true).add("ticks", JSON.createObjectBuilder().add("precision", 0)))))
                 .build().toString();
     }
 

@@ -10,7 +10,6 @@ import it.filodiretto.domain.consent.SubjectRequests;
 import it.filodiretto.domain.consent.Subscriber;
 import it.filodiretto.web.i18n.Texts;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -28,6 +27,8 @@ import jakarta.ws.rs.core.SecurityContext;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The consent register for automation (role PRIVACY_OFFICER): a subscriber found by number with the full
@@ -53,11 +54,11 @@ public class ConsentResource {
     @Path("subscribers")
     public JsonArray subscribers(@QueryParam("number") String number, @QueryParam("channel") ConsentRecord.Channel channel,
                                  @QueryParam("noticeVersion") Integer noticeVersion, @QueryParam("state") Subscriber.State state) {
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = JSON.createArrayBuilder();
         for (Subscriber s : register.page(new RegisterFilter(state, null, number, null, channel, noticeVersion, null, null), 0, 100)) {
-            JsonArrayBuilder history = Json.createArrayBuilder();
+            JsonArrayBuilder history = JSON.createArrayBuilder();
             register.history(s.id()).forEach(r -> history.add(r.toJson()));
-            result.add(Json.createObjectBuilder()
+            result.add(JSON.createObjectBuilder()
                     .add("id", s.id())
                     .add("phone", s.phone() == null ? "" : s.phone())
                     .add("state", s.state().name())
@@ -95,8 +96,8 @@ public class ConsentResource {
     @GET
     @Path("statistics/weekly")
     public JsonArray weekly(@QueryParam("weeks") @jakarta.ws.rs.DefaultValue("12") int weeks) {
-        JsonArrayBuilder result = Json.createArrayBuilder();
-        register.weekly(weeks).forEach(w -> result.add(Json.createObjectBuilder().add("weekStart", w.weekStart().toString())
+        JsonArrayBuilder result = JSON.createArrayBuilder();
+        register.weekly(weeks).forEach(w -> result.add(JSON.createObjectBuilder().add("weekStart", w.weekStart().toString())
                 .add("subscriptions", w.subscriptions()).add("withdrawals", w.withdrawals())));
         return result.build();
     }
@@ -105,7 +106,7 @@ public class ConsentResource {
     @GET
     @Path("requests")
     public JsonArray requests(@QueryParam("state") SubjectRequest.State state) {
-        JsonArrayBuilder result = Json.createArrayBuilder();
+        JsonArrayBuilder result = JSON.createArrayBuilder();
         subjectRequests.list(state).forEach(r -> result.add(json(r)));
         return result.build();
     }
@@ -148,7 +149,7 @@ public class ConsentResource {
     }
 
     private static JsonObject json(SubjectRequest r) {
-        return Json.createObjectBuilder().add("id", r.id()).add("subscriberId", r.subscriberId()).add("kind", r.kind().name())
+        return JSON.createObjectBuilder().add("id", r.id()).add("subscriberId", r.subscriberId()).add("kind", r.kind().name())
                 .add("channel", r.channel().name()).add("receivedOn", r.receivedOn().toString()).add("dueOn", r.dueOn().toString())
                 .add("state", r.state().name()).add("note", r.note() == null ? "" : r.note())
                 .add("handledBy", r.handledBy() == null ? "" : r.handledBy())

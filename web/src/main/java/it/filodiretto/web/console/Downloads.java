@@ -1,6 +1,5 @@
 package it.filodiretto.web.console;
 
-import jakarta.json.Json;
 import jakarta.json.JsonStructure;
 import jakarta.json.stream.JsonGenerator;
 import org.primefaces.model.DefaultStreamedContent;
@@ -11,6 +10,8 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import static it.filodiretto.domain.common.Jsons.JSON;
+
 /** Files the console offers for download, and JSON indented for reading. */
 public final class Downloads {
 
@@ -19,7 +20,7 @@ public final class Downloads {
 
     public static String pretty(JsonStructure json) {
         StringWriter out = new StringWriter();
-        Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
+        JSON.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out).write(json);
         return out.toString().strip();
     }
 

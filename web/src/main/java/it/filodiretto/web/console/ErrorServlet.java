@@ -1,7 +1,6 @@
 package it.filodiretto.web.console;
 
 import it.filodiretto.web.i18n.Texts;
-import jakarta.json.Json;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -11,6 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.util.Locale;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The error pages (web.xml maps 403, 404, 500 and any exception here): JSON under {@code /api/}, a short
@@ -35,7 +36,7 @@ public class ErrorServlet extends HttpServlet {
         response.setCharacterEncoding("UTF-8");
         if (path.startsWith("/api/") || path.startsWith("/webhook/") || path.startsWith("/sandbox/api/")) {
             response.setContentType("application/json");
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(JSON.createObjectBuilder()
                     .add("error", status == 403 ? "forbidden" : status == 404 ? "not_found" : status == 401 ? "unauthorized" : "internal_error")
                     .add("message", Texts.text(locale, key))
                     .build().toString());

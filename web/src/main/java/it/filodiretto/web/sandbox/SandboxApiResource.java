@@ -5,7 +5,6 @@ import it.filodiretto.integration.api.FaultSettings;
 import it.filodiretto.integration.api.SandboxMessage;
 import it.filodiretto.integration.api.Sandbox;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -24,6 +23,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.List;
 import java.util.regex.Pattern;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Inspection and simulation for people and tests (no staff login: off in production, and it shows only
@@ -46,7 +47,7 @@ public class SandboxApiResource {
         if (phone == null) {
             return bad("invalid_number", "to: an E.164 number such as +393401234567");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         sandbox.sentTo(phone).forEach(r -> list.add(json(r)));
         return Response.ok(list.build()).build();
     }
@@ -58,7 +59,7 @@ public class SandboxApiResource {
         if (phone == null) {
             return bad("invalid_number", "number: an E.164 number such as +393401234567");
         }
-        JsonArrayBuilder list = Json.createArrayBuilder();
+        JsonArrayBuilder list = JSON.createArrayBuilder();
         sandbox.conversation(phone).forEach(r -> list.add(json(r)));
         return Response.ok(list.build()).build();
     }
@@ -89,7 +90,7 @@ public class SandboxApiResource {
             return bad("invalid_action", "exactly one of text (1-4096 characters), buttonId, listId");
         }
         int status = sandbox.act(new CitizenAction(from, text, buttonId, listId, request.getString("title", null)));
-        return Response.ok(Json.createObjectBuilder().add("status", status).build()).build();
+        return Response.ok(JSON.createObjectBuilder().add("status", status).build()).build();
     }
 
     /** Benchmarks: {@code {"count":100000,"topic":"public_utility"}} active subscribers at once. */
@@ -101,7 +102,7 @@ public class SandboxApiResource {
         if (request == null || !(request.get("count") instanceof jakarta.json.JsonNumber n) || n.intValue() < 1 || n.intValue() > 1_000_000) {
             return bad("invalid_count", "count: 1 to 1000000");
         }
-        return Response.ok(Json.createObjectBuilder().add("created", sandbox.seedSubscribers(n.intValue(),
+        return Response.ok(JSON.createObjectBuilder().add("created", sandbox.seedSubscribers(n.intValue(),
                 request.getString("topic", "public_utility"))).build()).build();
     }
 
@@ -118,7 +119,7 @@ public class SandboxApiResource {
     @GET
     @Path("faults")
     public JsonObject faults() {
-        return Json.createObjectBuilder(json(sandbox.faults())).add("requests", sandbox.requests()).build();
+        return JSON.createObjectBuilder(json(sandbox.faults())).add("requests", sandbox.requests()).build();
     }
 
     @PUT
@@ -142,7 +143,7 @@ public class SandboxApiResource {
     }
 
     private static JsonObject json(FaultSettings s) {
-        return Json.createObjectBuilder()
+        return JSON.createObjectBuilder()
                 .add("serverErrorRate", s.serverErrorRate())
                 .add("rateLimitRate", s.rateLimitRate())
                 .add("latencyMs", s.latencyMs())
@@ -154,7 +155,7 @@ public class SandboxApiResource {
     }
 
     private static JsonObject json(SandboxMessage r) {
-        JsonObjectBuilder o = Json.createObjectBuilder()
+        JsonObjectBuilder o = JSON.createObjectBuilder()
                 .add("direction", r.direction().toLowerCase(java.util.Locale.ROOT))
                 .add("wamid", r.wamid())
                 .add("to", r.phone())
@@ -181,12 +182,12 @@ public class SandboxApiResource {
     }
 
     private static JsonValue parse(String json) {
-        return Json.createReader(new StringReader(json)).readValue();
+        return JSON.createReader(new StringReader(json)).readValue();
     }
 
     private static JsonObject object(String body) {
         try {
-            JsonValue v = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue v = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
             return v instanceof JsonObject o ? o : null;
         } catch (RuntimeException e) {
             return null;
@@ -209,6 +210,6 @@ public class SandboxApiResource {
     }
 
     private static Response bad(String code, String message) {
-        return Response.status(400).entity(Json.createObjectBuilder().add("error", code).add("message", message).build()).build();
+        return Response.status(400).entity(JSON.createObjectBuilder().add("error", code).add("message", message).build()).build();
     }
 }

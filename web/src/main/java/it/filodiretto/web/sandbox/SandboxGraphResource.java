@@ -3,7 +3,6 @@ package it.filodiretto.web.sandbox;
 import it.filodiretto.integration.api.GraphAnswer;
 import it.filodiretto.integration.api.Sandbox;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
@@ -17,6 +16,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.StringReader;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /** The sandbox's Cloud API: {@code /sandbox/graph/{version}/{phone-number-id}/messages} and {@code /marketing_messages}. */
 @Path("graph/{version}/{phoneNumberId}")
@@ -42,13 +43,13 @@ public class SandboxGraphResource {
     private Response answer(String authorization, String body, boolean marketing) {
         JsonObject payload;
         try {
-            JsonValue value = Json.createReader(new StringReader(body == null ? "" : body)).readValue();
+            JsonValue value = JSON.createReader(new StringReader(body == null ? "" : body)).readValue();
             payload = value instanceof JsonObject o ? o : null;
         } catch (JsonParsingException | IllegalStateException e) {
             payload = null;
         }
         if (payload == null) {
-            return Response.status(400).entity(Json.createObjectBuilder().add("error", Json.createObjectBuilder()
+            return Response.status(400).entity(JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
                     .add("message", "(#100) The request body is not valid JSON").add("type", "OAuthException").add("code", 100)).build()).build();
         }
         GraphAnswer answer = sandbox.send(authorization, payload, marketing);

@@ -7,7 +7,6 @@ import it.filodiretto.web.i18n.Texts;
 import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.security.enterprise.AuthenticationStatus;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
 import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
@@ -22,6 +21,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Set;
 import java.util.stream.Collectors;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The application's one authentication mechanism (Jakarta Security):
@@ -114,7 +115,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"filodiretto\", charset=\"UTF-8\"");
             response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write(Json.createObjectBuilder()
+            response.getWriter().write(JSON.createObjectBuilder()
                     .add("error", code)
                     .add("message", Texts.text(Texts.of(request), "error.api.credentials"))
                     .build().toString());

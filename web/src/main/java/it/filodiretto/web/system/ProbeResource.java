@@ -1,7 +1,6 @@
 package it.filodiretto.web.system;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -14,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * {@code GET /api/v1/system/probe/{token}}: the self-test's flaky endpoint. The first {@value #FAILURES}
@@ -53,16 +54,16 @@ public class ProbeResource {
     public Response probe(@PathParam("token") String token) {
         if (!isUuid(token)) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Json.createObjectBuilder().add("error", "invalid_token")
+                    .entity(JSON.createObjectBuilder().add("error", "invalid_token")
                             .add("message", "The token must be a UUID.").build()).build();
         }
         int attempt = attempts.merge(token, 1, Integer::sum);
         if (attempt <= FAILURES) {
             return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(Json.createObjectBuilder().add("error", "deliberate_failure").add("attempt", attempt).build())
+                    .entity(JSON.createObjectBuilder().add("error", "deliberate_failure").add("attempt", attempt).build())
                     .build();
         }
-        return Response.ok(Json.createObjectBuilder().add("attempts", attempt).build(), MediaType.APPLICATION_JSON_TYPE)
+        return Response.ok(JSON.createObjectBuilder().add("attempts", attempt).build(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
     }
 }

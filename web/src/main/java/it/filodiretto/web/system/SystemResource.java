@@ -3,7 +3,6 @@ package it.filodiretto.web.system;
 import it.filodiretto.domain.system.SelfTest;
 import it.filodiretto.domain.system.SelfTestReport;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,8 @@ import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.core.UriInfo;
 
 import java.net.URI;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * {@code GET /api/v1/system/self-test} (ADMIN): proves on a running server that a message goes through the
@@ -37,19 +38,19 @@ public class SystemResource {
     public Response selfTest(@Context UriInfo uri) {
         URI applicationBase = uri.getBaseUri().resolve("..");
         SelfTestReport report = selfTest.run(applicationBase, security.getUserPrincipal().getName());
-        JsonObjectBuilder messaging = Json.createObjectBuilder()
+        JsonObjectBuilder messaging = JSON.createObjectBuilder()
                 .add("ok", report.messagingOk())
                 .add("roundTripMillis", report.messagingRoundTripMillis());
         if (report.messagingError() != null) {
             messaging.add("error", report.messagingError());
         }
-        JsonObjectBuilder faultTolerance = Json.createObjectBuilder()
+        JsonObjectBuilder faultTolerance = JSON.createObjectBuilder()
                 .add("ok", report.faultToleranceOk())
                 .add("attempts", report.faultToleranceAttempts());
         if (report.faultToleranceError() != null) {
             faultTolerance.add("error", report.faultToleranceError());
         }
-        JsonObject body = Json.createObjectBuilder()
+        JsonObject body = JSON.createObjectBuilder()
                 .add("ok", report.ok())
                 .add("messaging", messaging)
                 .add("faultTolerance", faultTolerance)

@@ -2,7 +2,6 @@ package it.filodiretto.web.webhook;
 
 import it.filodiretto.integration.api.WebhookIntake;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -14,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * {@code /webhook/whatsapp}: GET answers Meta's verification handshake; POST takes signed events. The raw
@@ -47,7 +48,7 @@ public class WebhookResource {
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "at most " + max + " bytes");
         }
         return switch (intake.accept(bytes, signature)) {
-            case ACCEPTED -> Response.ok(Json.createObjectBuilder().add("received", true).build(), MediaType.APPLICATION_JSON_TYPE).build();
+            case ACCEPTED -> Response.ok(JSON.createObjectBuilder().add("received", true).build(), MediaType.APPLICATION_JSON_TYPE).build();
             case BAD_SIGNATURE -> error(Response.Status.UNAUTHORIZED, "invalid_signature", "X-Hub-Signature-256 is missing or wrong");
             case MALFORMED -> error(Response.Status.BAD_REQUEST, "malformed_json", "the body is not a JSON object");
             case TOO_LARGE -> error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "at most " + max + " bytes");
@@ -66,6 +67,6 @@ public class WebhookResource {
 
     private static Response error(Response.Status status, String code, String message) {
         return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(Json.createObjectBuilder().add("error", code).add("message", message).build()).build();
+                .entity(JSON.createObjectBuilder().add("error", code).add("message", message).build()).build();
     }
 }
