@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * Every five seconds, over the database (so nothing is lost with a restart): starts campaigns whose time has
  * come (normal ones wait for the end of quiet hours), queues again the deliveries of campaigns that had to
  * wait, and closes campaigns with nothing pending. On its first tick after a start it recovers what a crash
- * left in flight; every 30 s it reconciles statuses that raced past their delivery. Each step runs in its own
+ * left in flight; every 30 s it reconciles statuses that raced past their delivery and queues again the
+ * deliveries of a campaign that has not moved for a minute (a lost batch). Each step runs in its own
  * transaction; a failing one is logged and retried next tick.
  */
 @Singleton
@@ -83,6 +84,10 @@ public class CampaignClock {
             reconciledAt = System.nanoTime();
             for (Long id : dispatch.recentlyActive(now)) {
                 step("reconcile " + id, () -> ledger.reconcile(id));
+            }
+            for (Long id : dispatch.stalled(now)) {
+                LOG.warning(() -> "campaign " + id + ": queued deliveries but nothing sent for a minute; queued again");
+                step("stalled " + id, () -> dispatch.requeue(id));
             }
         }
     }

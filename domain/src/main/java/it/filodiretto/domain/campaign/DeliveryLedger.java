@@ -50,6 +50,22 @@ public class DeliveryLedger {
         }
     }
 
+    /** The campaign as it is now (detached: read in a short transaction of its own). */
+    public Campaign campaign(long campaignId) {
+        return em.find(Campaign.class, campaignId);
+    }
+
+    public CampaignState state(long campaignId) {
+        return CampaignState.valueOf((String) em.createNativeQuery("select state from campaign where id = ?").setParameter(1, campaignId)
+                .getSingleResult());
+    }
+
+    /** Whether an emergency alert is going out (normal campaigns then yield). */
+    public boolean emergencySending() {
+        return !em.createNativeQuery("select 1 from campaign where priority = 'EMERGENCY' and state = 'SENDING' fetch first 1 rows only")
+                .getResultList().isEmpty();
+    }
+
     public Claim claim(long deliveryId, Set<String> topics, Set<String> neighbourhoods, MessageCategory category, OffsetDateTime expiresAt) {
         OffsetDateTime now = time.now();
         int claimed = em.createNativeQuery("update delivery set state = 'SENDING', attempts = attempts + 1 where id = ? and state = 'QUEUED'")
@@ -164,9 +180,10 @@ public class DeliveryLedger {
 
     /** SENDING → SENT when nothing is pending any more; exactly one caller wins. */
     public boolean finishIfDone(long campaignId) {
-        Number pending = (Number) em.createNativeQuery("select count(*) from delivery where campaign_id = ? and state in ('QUEUED', 'SENDING')")
-                .setParameter(1, campaignId).getSingleResult();
-        if (pending.longValue() > 0) {
+        // "is anything pending", not "how many": called after every batch, it must not count a big campaign
+        boolean pending = !em.createNativeQuery("select 1 from delivery where campaign_id = ? and state in ('QUEUED', 'SENDING') fetch first 1 rows only")
+                .setParameter(1, campaignId).getResultList().isEmpty();
+        if (pending) {
             return false;
         }
         OffsetDateTime now = time.now();

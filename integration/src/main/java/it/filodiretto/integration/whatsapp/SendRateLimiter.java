@@ -24,6 +24,7 @@ public class SendRateLimiter {
     private static final Logger LOG = Logger.getLogger(SendRateLimiter.class.getName());
     static final long WINDOW_NANOS = TimeUnit.SECONDS.toNanos(1);
     static final double SPACING_SLACK = 1.015;
+    static final long MAX_LAG_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     @Inject
     @ConfigProperty(name = "filodiretto.dispatch.rate-per-second", defaultValue = "80")
@@ -32,7 +33,8 @@ public class SendRateLimiter {
     private final ReentrantLock lock = new ReentrantLock(true);
     private long[] sends = new long[0];
     private int next;
-    private long lastPermit;
+    /** When the next send is due on the pacing schedule (0: no schedule yet). */
+    private long due;
     private int effectiveRate;
     private long lastSlowDown;
     private long lastRecovery;
@@ -49,7 +51,7 @@ public class SendRateLimiter {
             int ceiling = Math.max(0, Math.min(rate, 10_000));
             sends = new long[ceiling];
             next = 0;
-            lastPermit = 0;
+            due = 0;
             effectiveRate = ceiling;
             lastSlowDown = 0;
         } finally {
@@ -68,14 +70,18 @@ public class SendRateLimiter {
             long spacing = (long) (WINDOW_NANOS * SPACING_SLACK / effectiveRate);
             while (true) {
                 long now = System.nanoTime();
-                // paced after the previous send, and the send `effectiveRate` places back older than the window
+                if (due == 0 || now - due > MAX_LAG_NANOS) {
+                    due = now; // idle for a while: a new schedule, no catch-up burst
+                }
+                // on the pacing schedule (a late sender catches up at most MAX_LAG), and the send
+                // `effectiveRate` places back older than the window
                 int back = (next - effectiveRate + sends.length) % sends.length;
                 long oldest = sends[back];
-                long wait = Math.max(lastPermit == 0 ? 0 : lastPermit + spacing - now, oldest == 0 ? 0 : oldest + WINDOW_NANOS - now);
+                long wait = Math.max(due - now, oldest == 0 ? 0 : oldest + WINDOW_NANOS - now);
                 if (wait <= 0) {
                     sends[next] = now;
                     next = (next + 1) % sends.length;
-                    lastPermit = now;
+                    due += spacing;
                     return;
                 }
                 TimeUnit.NANOSECONDS.sleep(wait);

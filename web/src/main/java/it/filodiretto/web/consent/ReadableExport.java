@@ -25,6 +25,10 @@ final class ReadableExport {
         for (JsonValue c : export.getJsonArray("consents")) {
             html.append(table(c.asJsonObject()));
         }
+        html.append("<h2>").append(escape(Texts.text(locale, "export.deliveries"))).append("</h2>");
+        for (JsonValue d : export.getJsonArray("deliveries")) {
+            html.append(table(d.asJsonObject()));
+        }
         html.append("<h2>").append(escape(Texts.text(locale, "export.messages"))).append("</h2>");
         for (JsonValue m : export.getJsonArray("messages")) {
             html.append(table(m.asJsonObject()));

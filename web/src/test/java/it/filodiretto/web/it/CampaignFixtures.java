@@ -33,6 +33,7 @@ final class CampaignFixtures {
     final String reviewer;
     final String both;
     final String emergency;
+    final String privacyOfficer;
 
     CampaignFixtures(URI base, DataSource dataSource) {
         this.api = new StaffClient(base);
@@ -44,6 +45,7 @@ final class CampaignFixtures {
         reviewer = user("rev" + suffix, "REVIEWER");
         both = user("edrev" + suffix, "EDITOR\",\"REVIEWER");
         emergency = user("pc" + suffix, "EMERGENCY");
+        privacyOfficer = user("dpo" + suffix, "PRIVACY_OFFICER");
     }
 
     private String user(String username, String roles) {

@@ -129,6 +129,10 @@ class CampaignIT {
             assertThat(f.messagesTo(phone, token))
                     .as("messages to " + phone).isEqualTo(1);
         }
+        long someone = scalar("select id from subscriber where phone = '" + phones.get(0) + "'");
+        JsonObject export = StaffClient.object(api.get("api/v1/consents/subscribers/" + someone + "/export", f.privacyOfficer));
+        assertThat(export.getJsonArray("deliveries").getJsonObject(0).getJsonNumber("campaign").longValue()).as("the access export lists it").isEqualTo(id);
+        assertThat(export.getJsonArray("deliveries").getJsonObject(0).getString("state")).isEqualTo("READ");
         JsonArray history = StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer)).getJsonArray("history");
         assertThat(history.stream().map(v -> v.asJsonObject().getString("kind")))
                 .containsSubsequence("CREATED", "SUBMITTED", "CHANGES_REQUESTED", "EDITED", "SUBMITTED", "APPROVED", "SCHEDULED", "STARTED", "SENT");

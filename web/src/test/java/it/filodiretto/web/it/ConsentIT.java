@@ -171,6 +171,7 @@ class ConsentIT {
         assertThat(export.getJsonObject("subscriber").getString("phone")).isEqualTo(phone);
         assertThat(export.getJsonArray("consents")).hasSize(1);
         assertThat(export.getJsonArray("messages").size()).isGreaterThanOrEqualTo(3);
+        assertThat(export.getJsonArray("deliveries")).as("no campaign reached this new subscriber yet").isNotNull();
         HttpResponse<String> readable = api.get("api/v1/consents/subscribers/" + id + "/export.html", po);
         assertThat(readable.statusCode()).isEqualTo(200);
         assertThat(readable.body()).contains("<h2>Consensi</h2>").contains(phone).contains("GRANTED");
