@@ -64,6 +64,12 @@ public class Campaign implements java.io.Serializable {
     @Column(name = "body_parameters", nullable = false, length = 8000)
     private String bodyParameters;
 
+    @Column(name = "header_media", length = 2000)
+    private String headerMedia;
+
+    @Column(name = "link_parameter", length = 2000)
+    private String linkParameter;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "priority", nullable = false, length = 16)
     private Priority priority;
@@ -157,6 +163,8 @@ public class Campaign implements java.io.Serializable {
         bodyParameters = array(content.bodyParameters());
         scheduledAt = content.scheduledAt();
         expiresAt = content.expiresAt();
+        headerMedia = content.headerMedia();
+        linkParameter = content.link();
         updatedAt = now;
     }
 
@@ -217,7 +225,7 @@ public class Campaign implements java.io.Serializable {
 
     public CampaignContent content() {
         return new CampaignContent(title, set(topics), set(neighbourhoods), templateName, language,
-                list(headerParameters), list(bodyParameters), scheduledAt, expiresAt);
+                list(headerParameters), list(bodyParameters), scheduledAt, expiresAt, headerMedia, linkParameter);
     }
 
     private static String array(List<String> values) {
@@ -269,6 +277,14 @@ public class Campaign implements java.io.Serializable {
 
     public List<String> bodyParameters() {
         return list(bodyParameters);
+    }
+
+    public String headerMedia() {
+        return headerMedia;
+    }
+
+    public String linkParameter() {
+        return linkParameter;
     }
 
     public List<String> buttonPayloads() {

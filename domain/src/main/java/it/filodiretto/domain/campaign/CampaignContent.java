@@ -22,7 +22,13 @@ import static it.filodiretto.domain.common.Jsons.JSON;
  */
 public record CampaignContent(String title, Set<String> topics, Set<String> neighbourhoods, String templateName,
                               String language, List<String> headerParameters, List<String> bodyParameters,
-                              OffsetDateTime scheduledAt, OffsetDateTime expiresAt) {
+                              OffsetDateTime scheduledAt, OffsetDateTime expiresAt, String headerMedia, String link) {
+
+    /** Without a media header or a link button. */
+    public CampaignContent(String title, Set<String> topics, Set<String> neighbourhoods, String templateName, String language,
+                           List<String> headerParameters, List<String> bodyParameters, OffsetDateTime scheduledAt, OffsetDateTime expiresAt) {
+        this(title, topics, neighbourhoods, templateName, language, headerParameters, bodyParameters, scheduledAt, expiresAt, null, null);
+    }
 
     public CampaignContent {
         title = title == null ? "" : title.strip();
@@ -32,6 +38,8 @@ public record CampaignContent(String title, Set<String> topics, Set<String> neig
         language = language == null || language.isBlank() ? "it" : language.strip();
         headerParameters = headerParameters == null ? List.of() : headerParameters.stream().map(p -> p == null ? "" : p).toList();
         bodyParameters = bodyParameters == null ? List.of() : bodyParameters.stream().map(p -> p == null ? "" : p).toList();
+        headerMedia = headerMedia == null || headerMedia.isBlank() ? null : headerMedia.strip();
+        link = link == null || link.isBlank() ? null : link.strip();
     }
 
     public JsonObject toJson() {
@@ -53,6 +61,8 @@ public record CampaignContent(String title, Set<String> topics, Set<String> neig
                 .add("bodyParameters", body)
                 .add("scheduledAt", scheduledAt == null ? "" : scheduledAt.withOffsetSameInstant(ZoneOffset.UTC).toString())
                 .add("expiresAt", expiresAt == null ? "" : expiresAt.withOffsetSameInstant(ZoneOffset.UTC).toString())
+                .add("headerMedia", headerMedia == null ? "" : headerMedia)
+                .add("link", link == null ? "" : link)
                 .build();
     }
 

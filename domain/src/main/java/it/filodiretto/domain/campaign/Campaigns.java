@@ -111,7 +111,8 @@ public class Campaigns {
         }
         CampaignContent content = campaign.content();
         validate(content);
-        MessageTemplate template = templates.checked(content.templateName(), content.language(), content.headerParameters(), content.bodyParameters());
+        MessageTemplate template = templates.checked(content.templateName(), content.language(), content.headerParameters(), content.bodyParameters(),
+                content.headerMedia(), content.link());
         long size = audience.count(content.topics(), content.neighbourhoods(), template.category());
         if (size == 0) {
             throw DomainException.invalid("empty_audience", "error.campaign.emptyAudience");
@@ -355,6 +356,10 @@ public class Campaigns {
         }
         if (content.templateName().length() > 512 || !content.language().matches("[a-zA-Z_]{2,16}")) {
             throw DomainException.invalid("unknown_template", "error.template.unknown");
+        }
+        if (content.headerMedia() != null && (content.headerMedia().length() > 2000 || !content.headerMedia().matches("https://\\S+"))
+                || content.link() != null && (content.link().length() > 2000 || content.link().matches(".*\\s.*"))) {
+            throw DomainException.invalid("invalid_link", "error.campaign.invalidLink");
         }
         if (content.headerParameters().size() + content.bodyParameters().size() > MAX_PARAMETERS
                 || content.headerParameters().stream().anyMatch(p -> p.length() > MAX_PARAMETER)

@@ -198,6 +198,9 @@ public class Dispatch {
         List<String> header = campaign.headerParameters();
         List<String> body = campaign.bodyParameters();
         List<String> buttons = campaign.buttonPayloads();
+        String media = campaign.headerMedia();
+        String link = campaign.linkParameter();
+        int linkIndex = template.quickReplies().size();
         for (int i = 0; i < deliveryIds.size(); i++) {
             if (i % 20 == 0 && !mayGoOn(campaign)) {
                 return;
@@ -207,7 +210,7 @@ public class Dispatch {
                 continue;
             }
             SendResult result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
-                    header, body, buttons), template.category());
+                    header, body, buttons, template.headerFormat(), media, link, linkIndex), template.category());
             if (result instanceof SendResult.Accepted accepted) {
                 ledger.sent(send.deliveryId(), accepted.wamid());
                 messagingLimit.noteSent();

@@ -35,6 +35,9 @@ public class MessageTemplate implements Serializable {
 
     public enum Source { CONSOLE, CLOUD_API }
 
+    /** What the header shows: text (with parameters), or a media file whose link each message gives. */
+    public enum HeaderFormat { TEXT, IMAGE, DOCUMENT }
+
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\d+)}}");
 
@@ -68,6 +71,16 @@ public class MessageTemplate implements Serializable {
 
     @Column(name = "quick_replies", length = 200)
     private String quickReplies;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "header_format", nullable = false, length = 16)
+    private HeaderFormat headerFormat = HeaderFormat.TEXT;
+
+    @Column(name = "url_button_text", length = 25)
+    private String urlButtonText;
+
+    @Column(name = "url_button_url", length = 2000)
+    private String urlButtonUrl;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "source", nullable = false, length = 16)
@@ -122,6 +135,26 @@ public class MessageTemplate implements Serializable {
         this.footerText = blankToNull(footerText);
         this.quickReplies = replies.isEmpty() ? null : String.join("\n", replies);
         this.updatedAt = now;
+    }
+
+    /**
+     * The media header and the URL button (after the quick replies; its URL may end with {{1}}, the part
+     * each message gives). A media header has no text.
+     */
+    public final void media(HeaderFormat format, String buttonText, String buttonUrl) {
+        HeaderFormat f = format == null ? HeaderFormat.TEXT : format;
+        if (f != HeaderFormat.TEXT && headerText != null) {
+            throw DomainException.invalid("invalid_template_header", "error.template.mediaHeader");
+        }
+        String text = blankToNull(buttonText);
+        String url = blankToNull(buttonUrl);
+        if ((text == null) != (url == null) || text != null && (text.length() > 25 || !url.matches("https://[^\\s{}]+(\\{\\{1}})?")
+                || url.length() > 2000) || text != null && quickReplies().size() > 2) {
+            throw DomainException.invalid("invalid_template_buttons", "error.template.urlButton");
+        }
+        headerFormat = f;
+        urlButtonText = text;
+        urlButtonUrl = url;
     }
 
     /** WhatsApp numbers the parameters of each component {{1}}, {{2}}, … without gaps. */
@@ -208,6 +241,32 @@ public class MessageTemplate implements Serializable {
 
     public List<String> quickReplies() {
         return quickReplies == null ? List.of() : new ArrayList<>(Arrays.asList(quickReplies.split("\n")));
+    }
+
+    public HeaderFormat headerFormat() {
+        return headerFormat == null ? HeaderFormat.TEXT : headerFormat;
+    }
+
+    public boolean hasMediaHeader() {
+        return headerFormat() != HeaderFormat.TEXT;
+    }
+
+    public String urlButtonText() {
+        return urlButtonText;
+    }
+
+    public String urlButtonUrl() {
+        return urlButtonUrl;
+    }
+
+    /** The URL button's link ends with {{1}}: each message gives that part. */
+    public boolean needsLinkParameter() {
+        return urlButtonUrl != null && urlButtonUrl.endsWith("{{1}}");
+    }
+
+    /** The button's link for a message (the template's URL with its {{1}} replaced). */
+    public String link(String parameter) {
+        return urlButtonUrl == null ? null : urlButtonUrl.replace("{{1}}", parameter == null ? "" : parameter);
     }
 
     public Source source() {

@@ -15,12 +15,24 @@ public sealed interface OutboundMessage {
     }
 
     /** An approved template with its parameters ({@code {{1}}}, {{2}}… in order). */
+    /**
+     * A template message. {@code headerMedia} (with {@code headerFormat} IMAGE or DOCUMENT) is the link of the
+     * header's file; {@code linkParameter} the part of the URL button's link the message gives (button index
+     * {@code linkButtonIndex}, after the quick replies).
+     */
     record Template(String to, String name, String language, List<String> headerParameters,
-                    List<String> bodyParameters, List<String> buttonParameters) implements OutboundMessage {
+                    List<String> bodyParameters, List<String> buttonParameters, MessageTemplate.HeaderFormat headerFormat,
+                    String headerMedia, String linkParameter, int linkButtonIndex) implements OutboundMessage {
         public Template {
             headerParameters = headerParameters == null ? List.of() : List.copyOf(headerParameters);
             bodyParameters = bodyParameters == null ? List.of() : List.copyOf(bodyParameters);
             buttonParameters = buttonParameters == null ? List.of() : List.copyOf(buttonParameters);
+            headerFormat = headerFormat == null ? MessageTemplate.HeaderFormat.TEXT : headerFormat;
+        }
+
+        public Template(String to, String name, String language, List<String> headerParameters, List<String> bodyParameters,
+                        List<String> buttonParameters) {
+            this(to, name, language, headerParameters, bodyParameters, buttonParameters, null, null, null, 0);
         }
     }
 

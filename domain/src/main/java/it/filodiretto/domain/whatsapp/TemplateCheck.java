@@ -18,6 +18,35 @@ public final class TemplateCheck {
     }
 
     public static List<Problem> preflight(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters) {
+        return preflight(template, headerParameters, bodyParameters, null, null);
+    }
+
+    /**
+     * With a media header, {@code headerMedia} is the https link of the image or document; with a URL button
+     * whose link ends with {{1}}, {@code linkParameter} is that part (no spaces). Neither is allowed otherwise.
+     */
+    public static List<Problem> preflight(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters,
+                                          String headerMedia, String linkParameter) {
+        List<Problem> problems = preflightText(template, headerParameters, bodyParameters);
+        if (template == null) {
+            return problems;
+        }
+        boolean media = headerMedia != null && !headerMedia.isBlank();
+        if (template.hasMediaHeader() && (!media || !headerMedia.matches("https://\\S+") || headerMedia.length() > 2000)) {
+            problems.add(new Problem("header_media_required", "error.template.mediaRequired", template.headerFormat()));
+        } else if (!template.hasMediaHeader() && media) {
+            problems.add(new Problem("no_media_header", "error.template.noMediaHeader"));
+        }
+        boolean link = linkParameter != null && !linkParameter.isBlank();
+        if (template.needsLinkParameter() && (!link || linkParameter.matches(".*\\s.*") || template.link(linkParameter).length() > 2000)) {
+            problems.add(new Problem("link_required", "error.template.linkRequired"));
+        } else if (!template.needsLinkParameter() && link) {
+            problems.add(new Problem("no_link_button", "error.template.noLinkButton"));
+        }
+        return problems;
+    }
+
+    private static List<Problem> preflightText(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters) {
         List<Problem> problems = new ArrayList<>();
         if (template == null) {
             problems.add(new Problem("unknown_template", "error.template.unknown"));

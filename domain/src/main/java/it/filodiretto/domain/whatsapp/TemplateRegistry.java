@@ -52,6 +52,15 @@ public class TemplateRegistry {
     public MessageTemplate declare(String name, String language, MessageCategory category, MessageTemplate.Status status,
                                    String header, String body, String footer, List<String> quickReplies,
                                    MessageTemplate.Source source, String actor) {
+        return declare(name, language, category, status, header, body, footer, quickReplies, MessageTemplate.HeaderFormat.TEXT, null, null,
+                source, actor);
+    }
+
+    /** The same with a media header format and a URL button (text and link, which may end with {{1}}). */
+    public MessageTemplate declare(String name, String language, MessageCategory category, MessageTemplate.Status status,
+                                   String header, String body, String footer, List<String> quickReplies,
+                                   MessageTemplate.HeaderFormat headerFormat, String urlButtonText, String urlButtonUrl,
+                                   MessageTemplate.Source source, String actor) {
         Optional<MessageTemplate> existing = find(name, language);
         MessageTemplate template;
         if (existing.isPresent()) {
@@ -61,6 +70,7 @@ public class TemplateRegistry {
             template = new MessageTemplate(name, language, category, status, header, body, footer, quickReplies, source, time.now());
             em.persist(template);
         }
+        template.media(headerFormat, urlButtonText, urlButtonUrl);
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("category", category);
         details.put("status", status);
@@ -72,8 +82,13 @@ public class TemplateRegistry {
 
     /** The approved template and the pre-flight verdict of these parameters; refuses with the first problem. */
     public MessageTemplate checked(String name, String language, List<String> header, List<String> body) {
+        return checked(name, language, header, body, null, null);
+    }
+
+    /** The same with a media header's link and a URL button's parameter. */
+    public MessageTemplate checked(String name, String language, List<String> header, List<String> body, String headerMedia, String link) {
         MessageTemplate template = find(name, language).orElse(null);
-        List<TemplateCheck.Problem> problems = TemplateCheck.preflight(template, header, body);
+        List<TemplateCheck.Problem> problems = TemplateCheck.preflight(template, header, body, headerMedia, link);
         if (!problems.isEmpty()) {
             TemplateCheck.Problem first = problems.get(0);
             throw DomainException.invalid(first.code(), first.messageKey(), first.arguments());

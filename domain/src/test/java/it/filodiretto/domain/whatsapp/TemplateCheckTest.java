@@ -44,4 +44,28 @@ class TemplateCheckTest {
         assertThat(MessageTemplate.render("Ciao {{1}}, {{2}}! {{3}}", List.of("Anna", "benvenuta"))).isEqualTo("Ciao Anna, benvenuta! {{3}}");
         assertThat(MessageTemplate.render("costo {{1}}", List.of("$5 \\ €"))).isEqualTo("costo $5 \\ €");
     }
+
+    @Test
+    void aMediaHeaderNeedsItsHttpsLinkAndALinkButtonItsParameter() {
+        MessageTemplate t = new MessageTemplate("avviso_con_immagine", "it", MessageCategory.UTILITY, MessageTemplate.Status.APPROVED, null,
+                "{{1}}", null, List.of(), MessageTemplate.Source.CONSOLE, OffsetDateTime.now());
+        t.media(MessageTemplate.HeaderFormat.IMAGE, "Dettagli", "https://comune.example/notizie/{{1}}");
+        assertThat(codes(TemplateCheck.preflight(t, List.of(), List.of("a"), "https://comune.example/a.jpg", "tari"))).isEmpty();
+        assertThat(codes(TemplateCheck.preflight(t, List.of(), List.of("a"), null, null))).containsExactly("header_media_required", "link_required");
+        assertThat(codes(TemplateCheck.preflight(t, List.of(), List.of("a"), "http://insecure/a.jpg", "two words")))
+                .containsExactly("header_media_required", "link_required");
+        assertThat(t.link("tari")).isEqualTo("https://comune.example/notizie/tari");
+        MessageTemplate plain = template(MessageTemplate.Status.APPROVED);
+        assertThat(codes(TemplateCheck.preflight(plain, List.of("a"), List.of("a", "b"), "https://x/y.jpg", "z")))
+                .containsExactly("no_media_header", "no_link_button");
+    }
+
+    @Test
+    void aMediaHeaderHasNoTextAndALinkButtonNeedsHttps() {
+        MessageTemplate withText = template(MessageTemplate.Status.APPROVED);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withText.media(MessageTemplate.HeaderFormat.DOCUMENT, null, null))
+                .hasMessageContaining("invalid_template_header");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withText.media(MessageTemplate.HeaderFormat.TEXT, "Apri", "http://x/{{1}}"))
+                .hasMessageContaining("invalid_template_buttons");
+    }
 }

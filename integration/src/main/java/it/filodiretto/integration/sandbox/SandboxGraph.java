@@ -114,6 +114,14 @@ public class SandboxGraph {
                 if (header.size() != t.headerParameterCount() || body.size() != t.bodyParameterCount()) {
                     return new GraphAnswer(400, MetaShapes.error(132000, "Number of parameters does not match the expected number of params"));
                 }
+                String media = media(template);
+                if (t.hasMediaHeader() != (media != null)) {
+                    return new GraphAnswer(400, MetaShapes.error(132012, "Parameter format does not match format in the created template"));
+                }
+                String linkPart = urlButtonParameter(template);
+                if (t.needsLinkParameter() && (linkPart == null || linkPart.isBlank())) {
+                    return new GraphAnswer(400, MetaShapes.error(131008, "Required parameter is missing: the URL button's parameter"));
+                }
                 if (marketing != (t.category() == it.filodiretto.domain.whatsapp.MessageCategory.MARKETING)) {
                     return invalid(marketing ? "only MARKETING templates go to marketing_messages"
                             : "MARKETING templates must be sent through marketing_messages");
@@ -125,10 +133,14 @@ public class SandboxGraph {
                     String id = i < payloads.size() ? payloads.get(i).getString("payload", replies.get(i)) : replies.get(i);
                     buttons.add(JSON.createObjectBuilder().add("id", id).add("title", replies.get(i)));
                 }
+                if (t.urlButtonText() != null) {
+                    buttons.add(JSON.createObjectBuilder().add("id", "url").add("title", t.urlButtonText()).add("url", t.link(linkPart)));
+                }
                 JsonArrayBuilder all = JSON.createArrayBuilder();
                 header.forEach(all::add);
                 body.forEach(all::add);
-                row = row(phone, "template", t.name(), all.build().toString(), MessageTemplate.render(t.headerText(), header),
+                String shownHeader = media != null ? "[" + t.headerFormat() + "] " + media : MessageTemplate.render(t.headerText(), header);
+                row = row(phone, "template", t.name(), all.build().toString(), shownHeader,
                         MessageTemplate.render(t.bodyText(), body), t.footerText(), buttons.build().toString(), null, marketing);
             }
             case "interactive" -> {
@@ -249,12 +261,48 @@ public class SandboxGraph {
                 JsonArray parameters = component.getJsonArray("parameters");
                 if (parameters != null) {
                     for (JsonValue p : parameters) {
-                        values.add(p.asJsonObject().getString("text", ""));
+                        if ("text".equals(p.asJsonObject().getString("type", "text"))) {
+                            values.add(p.asJsonObject().getString("text", ""));
+                        }
                     }
                 }
             }
         }
         return values;
+    }
+
+    /** The link of the header's image or document, if the message gives one. */
+    private static String media(JsonObject template) {
+        JsonArray components = template.getJsonArray("components");
+        if (components != null) {
+            for (JsonValue c : components) {
+                JsonObject component = c.asJsonObject();
+                JsonArray parameters = component.getJsonArray("parameters");
+                if ("header".equals(component.getString("type", "")) && parameters != null) {
+                    for (JsonValue p : parameters) {
+                        String type = p.asJsonObject().getString("type", "");
+                        if ((type.equals("image") || type.equals("document")) && p.asJsonObject().get(type) instanceof JsonObject file) {
+                            return file.getString("link", null);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String urlButtonParameter(JsonObject template) {
+        JsonArray components = template.getJsonArray("components");
+        if (components != null) {
+            for (JsonValue c : components) {
+                JsonObject component = c.asJsonObject();
+                if ("button".equals(component.getString("type", "")) && "url".equals(component.getString("sub_type", ""))
+                        && component.getJsonArray("parameters") != null && !component.getJsonArray("parameters").isEmpty()) {
+                    return component.getJsonArray("parameters").getJsonObject(0).getString("text", null);
+                }
+            }
+        }
+        return null;
     }
 
     private static List<JsonObject> buttonPayloads(JsonObject template) {
@@ -263,8 +311,8 @@ public class SandboxGraph {
         if (components != null) {
             for (JsonValue c : components) {
                 JsonObject component = c.asJsonObject();
-                if ("button".equals(component.getString("type", "")) && component.getJsonArray("parameters") != null
-                        && !component.getJsonArray("parameters").isEmpty()) {
+                if ("button".equals(component.getString("type", "")) && !"url".equals(component.getString("sub_type", ""))
+                        && component.getJsonArray("parameters") != null && !component.getJsonArray("parameters").isEmpty()) {
                     payloads.add(component.getJsonArray("parameters").getJsonObject(0));
                 }
             }

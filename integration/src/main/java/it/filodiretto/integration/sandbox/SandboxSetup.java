@@ -57,9 +57,11 @@ public class SandboxSetup {
                 List<String> replies = t.containsKey("quickReplies")
                         ? t.getJsonArray("quickReplies").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
                         : List.of();
+                JsonObject url = t.getJsonObject("urlButton");
                 templates.declare(t.getString("name"), t.getString("language"), MessageCategory.valueOf(t.getString("category")),
                         MessageTemplate.Status.APPROVED, t.getString("header", null), t.getString("body"),
-                        t.getString("footer", null), replies, MessageTemplate.Source.CONSOLE, null);
+                        t.getString("footer", null), replies, MessageTemplate.HeaderFormat.valueOf(t.getString("headerFormat", "TEXT")),
+                        url == null ? null : url.getString("text"), url == null ? null : url.getString("url"), MessageTemplate.Source.CONSOLE, null);
             }
             LOG.fine("Sandbox: demo message templates checked.");
         } catch (java.io.IOException | RuntimeException e) {

@@ -1,5 +1,6 @@
 package it.filodiretto.integration.whatsapp;
 
+import it.filodiretto.domain.whatsapp.MessageTemplate;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -39,7 +40,16 @@ public final class Payloads {
 
     private static JsonObject template(OutboundMessage.Template t) {
         JsonArrayBuilder components = JSON.createArrayBuilder();
-        if (!t.headerParameters().isEmpty()) {
+        if (t.headerFormat() != MessageTemplate.HeaderFormat.TEXT && t.headerMedia() != null) {
+            String kind = t.headerFormat() == MessageTemplate.HeaderFormat.IMAGE ? "image" : "document";
+            JsonObjectBuilder file = JSON.createObjectBuilder().add("link", t.headerMedia());
+            if (kind.equals("document")) {
+                String path = t.headerMedia().replaceAll("[?#].*$", "");
+                file.add("filename", path.substring(path.lastIndexOf('/') + 1));
+            }
+            components.add(JSON.createObjectBuilder().add("type", "header").add("parameters",
+                    JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", kind).add(kind, file))));
+        } else if (!t.headerParameters().isEmpty()) {
             components.add(JSON.createObjectBuilder().add("type", "header").add("parameters", texts(t.headerParameters())));
         }
         if (!t.bodyParameters().isEmpty()) {
@@ -50,6 +60,11 @@ public final class Payloads {
                     .add("index", Integer.toString(i))
                     .add("parameters", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
                             .add("type", "payload").add("payload", t.buttonParameters().get(i)))));
+        }
+        if (t.linkParameter() != null && !t.linkParameter().isBlank()) {
+            components.add(JSON.createObjectBuilder().add("type", "button").add("sub_type", "url")
+                    .add("index", Integer.toString(t.linkButtonIndex()))
+                    .add("parameters", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text").add("text", t.linkParameter()))));
         }
         return JSON.createObjectBuilder()
                 .add("name", t.name())

@@ -29,7 +29,8 @@ public class TemplateSync {
 
     /** One template as Meta lists it, reduced to what the registry keeps. */
     record Listed(String name, String language, MessageCategory category, MessageTemplate.Status status, String header,
-                  String body, String footer, List<String> quickReplies) {
+                  String body, String footer, List<String> quickReplies, MessageTemplate.HeaderFormat headerFormat,
+                  String urlText, String urlLink) {
     }
 
     @Inject
@@ -59,7 +60,7 @@ public class TemplateSync {
             for (Listed t : parse(page)) {
                 try {
                     registry.declare(t.name(), t.language(), t.category(), t.status(), t.header(), t.body(), t.footer(),
-                            t.quickReplies(), MessageTemplate.Source.CLOUD_API, null);
+                            t.quickReplies(), t.headerFormat(), t.urlText(), t.urlLink(), MessageTemplate.Source.CLOUD_API, null);
                     count++;
                 } catch (RuntimeException e) {
                     LOG.warning(() -> "Template " + t.name() + " (" + t.language() + ") not synchronised: " + e.getMessage());
@@ -83,14 +84,21 @@ public class TemplateSync {
             String header = null;
             String body = null;
             String footer = null;
+            MessageTemplate.HeaderFormat format = MessageTemplate.HeaderFormat.TEXT;
+            String urlText = null;
+            String urlLink = null;
             List<String> replies = new ArrayList<>();
             JsonArray components = t.getJsonArray("components");
             if (components != null) {
                 for (JsonValue c : components) {
                     JsonObject component = c.asJsonObject();
                     switch (component.getString("type", "").toUpperCase(Locale.ROOT)) {
-                        case "HEADER" -> header = "TEXT".equalsIgnoreCase(component.getString("format", "TEXT"))
-                                ? component.getString("text", null) : null;
+                        case "HEADER" -> {
+                            String f = component.getString("format", "TEXT").toUpperCase(Locale.ROOT);
+                            header = f.equals("TEXT") ? component.getString("text", null) : null;
+                            format = f.equals("IMAGE") ? MessageTemplate.HeaderFormat.IMAGE
+                                    : f.equals("DOCUMENT") ? MessageTemplate.HeaderFormat.DOCUMENT : MessageTemplate.HeaderFormat.TEXT;
+                        }
                         case "BODY" -> body = component.getString("text", null);
                         case "FOOTER" -> footer = component.getString("text", null);
                         case "BUTTONS" -> {
@@ -99,6 +107,9 @@ public class TemplateSync {
                                 for (JsonValue b : buttons) {
                                     if ("QUICK_REPLY".equalsIgnoreCase(b.asJsonObject().getString("type", ""))) {
                                         replies.add(b.asJsonObject().getString("text", ""));
+                                    } else if ("URL".equalsIgnoreCase(b.asJsonObject().getString("type", "")) && urlText == null) {
+                                        urlText = b.asJsonObject().getString("text", null);
+                                        urlLink = b.asJsonObject().getString("url", null);
                                     }
                                 }
                             }
@@ -113,7 +124,7 @@ public class TemplateSync {
                 continue;
             }
             result.add(new Listed(t.getString("name", ""), t.getString("language", "it"), category(t.getString("category", "UTILITY")),
-                    status(t.getString("status", "PENDING")), header, body, footer, replies));
+                    status(t.getString("status", "PENDING")), header, body, footer, replies, format, urlText, urlLink));
         }
         return result;
     }

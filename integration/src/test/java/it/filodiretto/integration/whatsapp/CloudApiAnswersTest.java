@@ -69,4 +69,13 @@ class CloudApiAnswersTest {
     void phoneNumbersAreMaskedInLogs() {
         assertThat(it.filodiretto.domain.common.PhoneMask.mask("+393401234512")).isEqualTo("+39 3** *** **12");
     }
+
+    @Test
+    void aTemplateWithAnImageHeaderAndALinkButton() {
+        JsonObject json = Payloads.of(new OutboundMessage.Template("+393401234567", "avviso_con_immagine", "it", List.of(), List.of("TARI"),
+                List.of(), it.filodiretto.domain.whatsapp.MessageTemplate.HeaderFormat.IMAGE, "https://comune.example/tari.jpg", "tari-2027", 0));
+        String components = json.getJsonObject("template").getJsonArray("components").toString();
+        assertThat(components).contains("{\"type\":\"header\",\"parameters\":[{\"type\":\"image\",\"image\":{\"link\":\"https://comune.example/tari.jpg\"}}]}")
+                .contains("{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\",\"text\":\"tari-2027\"}]}");
+    }
 }

@@ -5,7 +5,6 @@ import it.filodiretto.domain.campaign.Campaign;
 import it.filodiretto.domain.campaign.CampaignContent;
 import it.filodiretto.domain.campaign.Campaigns;
 import it.filodiretto.domain.campaign.QuietHours;
-import it.filodiretto.domain.consent.Neighbourhoods;
 import it.filodiretto.domain.consent.Topics;
 import it.filodiretto.domain.staff.Role;
 import it.filodiretto.domain.whatsapp.MessageTemplate;
@@ -36,27 +35,6 @@ import java.util.Optional;
 @ViewScoped
 public class CampaignEditorBean implements Serializable {
 
-    /** One template parameter as an input (ui:repeat needs a property to bind). */
-    public static class Parameter implements Serializable {
-        private String value;
-
-        public Parameter(String value) {
-            this.value = value;
-        }
-
-        public String getValue() {
-            return value;
-        }
-
-        public void setValue(String value) {
-            this.value = value;
-        }
-
-        public int getLength() {
-            return value == null ? 0 : value.length();
-        }
-    }
-
     @Inject
     transient Campaigns campaigns;
 
@@ -70,9 +48,6 @@ public class CampaignEditorBean implements Serializable {
     transient Topics topics;
 
     @Inject
-    transient Neighbourhoods neighbourhoods;
-
-    @Inject
     transient FacesFeedback feedback;
 
 
@@ -84,10 +59,12 @@ public class CampaignEditorBean implements Serializable {
     private List<String> chosenTopics = new ArrayList<>();
     private List<String> places = new ArrayList<>();
     private String template;
-    private List<Parameter> header = new ArrayList<>();
-    private List<Parameter> body = new ArrayList<>();
+    private List<TemplateParameter> header = new ArrayList<>();
+    private List<TemplateParameter> body = new ArrayList<>();
     private LocalDateTime scheduledAt;
     private LocalDateTime expiresAt;
+    private String headerMedia;
+    private String link;
 
     /** Loads the campaign of the {@code id} parameter once per view. */
     public void load() {
@@ -107,10 +84,12 @@ public class CampaignEditorBean implements Serializable {
             chosenTopics = new ArrayList<>(content.topics());
             places = new ArrayList<>(content.neighbourhoods());
             template = content.templateName() + "|" + content.language();
-            header = new ArrayList<>(content.headerParameters().stream().map(Parameter::new).toList());
-            body = new ArrayList<>(content.bodyParameters().stream().map(Parameter::new).toList());
+            header = TemplateParameter.of(content.headerParameters());
+            body = TemplateParameter.of(content.bodyParameters());
             scheduledAt = content.scheduledAt() == null ? null : content.scheduledAt().atZoneSameInstant(QuietHours.ROME).toLocalDateTime();
             expiresAt = content.expiresAt() == null ? null : content.expiresAt().atZoneSameInstant(QuietHours.ROME).toLocalDateTime();
+            headerMedia = content.headerMedia();
+            link = content.link();
             fitParameters();
         } catch (RuntimeException e) {
             feedback.failure(e);
@@ -125,17 +104,9 @@ public class CampaignEditorBean implements Serializable {
     /** As many inputs as the template has parameters (values typed so far are kept). */
     private void fitParameters() {
         chosenTemplate().ifPresent(t -> {
-            header = resize(header, t.headerParameterCount());
-            body = resize(body, t.bodyParameterCount());
+            header = TemplateParameter.resize(header, t.headerParameterCount());
+            body = TemplateParameter.resize(body, t.bodyParameterCount());
         });
-    }
-
-    private static List<Parameter> resize(List<Parameter> current, int size) {
-        List<Parameter> result = new ArrayList<>(current.subList(0, Math.min(size, current.size())));
-        while (result.size() < size) {
-            result.add(new Parameter(""));
-        }
-        return result;
     }
 
     public Optional<MessageTemplate> chosenTemplate() {
@@ -147,7 +118,8 @@ public class CampaignEditorBean implements Serializable {
     }
 
     public WhatsAppPreview.Rendered getPreview() {
-        return chosenTemplate().map(t -> WhatsAppPreview.render(t, values(header), values(body))).orElse(null);
+        return chosenTemplate().map(t -> WhatsAppPreview.render(t, TemplateParameter.values(header), TemplateParameter.values(body), headerMedia, link))
+                .orElse(null);
     }
 
     public long getAudienceSize() {
@@ -198,7 +170,8 @@ public class CampaignEditorBean implements Serializable {
     private void persist() {
         String[] parts = template == null ? new String[]{"", "it"} : template.split("\\|", 2);
         CampaignContent content = new CampaignContent(title, new LinkedHashSet<>(chosenTopics), new LinkedHashSet<>(places), parts[0],
-                parts.length > 1 ? parts[1] : "it", values(header), values(body), rome(scheduledAt), rome(expiresAt));
+                parts.length > 1 ? parts[1] : "it", TemplateParameter.values(header), TemplateParameter.values(body), rome(scheduledAt), rome(expiresAt),
+                headerMedia, link);
         Campaign saved = id == null ? campaigns.create(content, Callers.current()) : campaigns.update(id, version, content, Callers.current());
         id = saved.id();
         version = saved.version();
@@ -207,10 +180,6 @@ public class CampaignEditorBean implements Serializable {
 
     private static OffsetDateTime rome(LocalDateTime local) {
         return local == null ? null : local.atZone(QuietHours.ROME).toOffsetDateTime();
-    }
-
-    private static List<String> values(List<Parameter> parameters) {
-        return parameters.stream().map(p -> p.getValue() == null ? "" : p.getValue()).toList();
     }
 
     public boolean isEditable() {
@@ -227,18 +196,6 @@ public class CampaignEditorBean implements Serializable {
 
     public String topicLabel(String code) {
         return topics.label(code, FacesContext.getCurrentInstance().getViewRoot().getLocale().getLanguage());
-    }
-
-    public boolean isNeighbourhoodsEnabled() {
-        return neighbourhoods.enabled();
-    }
-
-    public List<String> getNeighbourhoodCodes() {
-        return neighbourhoods.codes();
-    }
-
-    public String neighbourhoodLabel(String code) {
-        return neighbourhoods.label(code);
     }
 
     public Long getId() {
@@ -289,11 +246,11 @@ public class CampaignEditorBean implements Serializable {
         this.template = template;
     }
 
-    public List<Parameter> getHeader() {
+    public List<TemplateParameter> getHeader() {
         return header;
     }
 
-    public List<Parameter> getBody() {
+    public List<TemplateParameter> getBody() {
         return body;
     }
 
@@ -303,6 +260,30 @@ public class CampaignEditorBean implements Serializable {
 
     public void setScheduledAt(LocalDateTime scheduledAt) {
         this.scheduledAt = scheduledAt;
+    }
+
+    public String getHeaderMedia() {
+        return headerMedia;
+    }
+
+    public void setHeaderMedia(String headerMedia) {
+        this.headerMedia = headerMedia;
+    }
+
+    public String getLink() {
+        return link;
+    }
+
+    public void setLink(String link) {
+        this.link = link;
+    }
+
+    public boolean isMediaHeader() {
+        return chosenTemplate().map(MessageTemplate::hasMediaHeader).orElse(false);
+    }
+
+    public boolean isLinkButton() {
+        return chosenTemplate().map(MessageTemplate::needsLinkParameter).orElse(false);
     }
 
     public LocalDateTime getExpiresAt() {

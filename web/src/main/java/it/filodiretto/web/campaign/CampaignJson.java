@@ -29,14 +29,17 @@ final class CampaignJson {
     private CampaignJson() {
     }
 
-    /** Reads {@code {"title","topics":[…],"neighbourhoods":[…],"template","language","headerParameters":[…],"bodyParameters":[…],"scheduledAt","expiresAt"}}. */
+    /**
+     * Reads {@code {"title","topics":[…],"neighbourhoods":[…],"template","language","headerParameters":[…],"bodyParameters":[…],
+     * "scheduledAt","expiresAt","headerMedia","link"}} (the last two for templates with a media header or a URL button).
+     */
     static CampaignContent content(JsonObject body) {
         if (body == null) {
             throw DomainException.invalid("missing_body", "error.api.missingBody");
         }
         return new CampaignContent(string(body, "title"), set(body, "topics"), set(body, "neighbourhoods"), string(body, "template"),
                 string(body, "language"), list(body, "headerParameters"), list(body, "bodyParameters"),
-                time(body, "scheduledAt"), time(body, "expiresAt"));
+                time(body, "scheduledAt"), time(body, "expiresAt"), string(body, "headerMedia"), string(body, "link"));
     }
 
     static JsonObject campaign(Campaign c) {

@@ -187,7 +187,8 @@ public class CampaignViewBean implements Serializable {
 
     public WhatsAppPreview.Rendered getPreview() {
         return templates.find(campaign.templateName(), campaign.language())
-                .map(t -> WhatsAppPreview.render(t, campaign.headerParameters(), campaign.bodyParameters())).orElse(null);
+                .map(t -> WhatsAppPreview.render(t, campaign.headerParameters(), campaign.bodyParameters(), campaign.headerMedia(),
+                        campaign.linkParameter())).orElse(null);
     }
 
     public List<CampaignEvent> getHistory() {

@@ -2,7 +2,6 @@ package it.filodiretto.web.campaign;
 
 import it.filodiretto.domain.campaign.Campaign;
 import it.filodiretto.domain.campaign.EmergencyAlerts;
-import it.filodiretto.domain.consent.Neighbourhoods;
 import it.filodiretto.domain.whatsapp.MessageTemplate;
 import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import it.filodiretto.web.console.FacesFeedback;
@@ -31,14 +30,11 @@ public class EmergencyBean implements Serializable {
     transient TemplateRegistry templates;
 
     @Inject
-    transient Neighbourhoods neighbourhoods;
-
-    @Inject
     transient FacesFeedback feedback;
 
     private String template;
-    private List<CampaignEditorBean.Parameter> header = new ArrayList<>();
-    private List<CampaignEditorBean.Parameter> body = new ArrayList<>();
+    private List<TemplateParameter> header = new ArrayList<>();
+    private List<TemplateParameter> body = new ArrayList<>();
     private List<String> places = new ArrayList<>();
     private String reason;
 
@@ -48,14 +44,8 @@ public class EmergencyBean implements Serializable {
 
     public void templateChanged() {
         chosen().ifPresent(t -> {
-            header = new ArrayList<>();
-            body = new ArrayList<>();
-            for (int i = 0; i < t.headerParameterCount(); i++) {
-                header.add(new CampaignEditorBean.Parameter(""));
-            }
-            for (int i = 0; i < t.bodyParameterCount(); i++) {
-                body.add(new CampaignEditorBean.Parameter(""));
-            }
+            header = TemplateParameter.resize(List.of(), t.headerParameterCount());
+            body = TemplateParameter.resize(List.of(), t.bodyParameterCount());
         });
     }
 
@@ -64,7 +54,7 @@ public class EmergencyBean implements Serializable {
     }
 
     public WhatsAppPreview.Rendered getPreview() {
-        return chosen().map(t -> WhatsAppPreview.render(t, values(header), values(body))).orElse(null);
+        return chosen().map(t -> WhatsAppPreview.render(t, TemplateParameter.values(header), TemplateParameter.values(body))).orElse(null);
     }
 
     public long getAudienceSize() {
@@ -74,7 +64,7 @@ public class EmergencyBean implements Serializable {
     public void send() throws IOException {
         Campaign alert;
         try {
-            alert = alerts.send(template, values(header), values(body), new LinkedHashSet<>(places), reason, Callers.current());
+            alert = alerts.send(template, TemplateParameter.values(header), TemplateParameter.values(body), new LinkedHashSet<>(places), reason, Callers.current());
         } catch (RuntimeException e) {
             feedback.failure(e);
             return;
@@ -85,22 +75,6 @@ public class EmergencyBean implements Serializable {
         faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/console/campaigns/view.xhtml?id=" + alert.id());
     }
 
-    private static List<String> values(List<CampaignEditorBean.Parameter> parameters) {
-        return parameters.stream().map(p -> p.getValue() == null ? "" : p.getValue()).toList();
-    }
-
-    public boolean isNeighbourhoodsEnabled() {
-        return neighbourhoods.enabled();
-    }
-
-    public List<String> getNeighbourhoodCodes() {
-        return neighbourhoods.codes();
-    }
-
-    public String neighbourhoodLabel(String code) {
-        return neighbourhoods.label(code);
-    }
-
     public String getTemplate() {
         return template;
     }
@@ -109,11 +83,11 @@ public class EmergencyBean implements Serializable {
         this.template = template;
     }
 
-    public List<CampaignEditorBean.Parameter> getHeader() {
+    public List<TemplateParameter> getHeader() {
         return header;
     }
 
-    public List<CampaignEditorBean.Parameter> getBody() {
+    public List<TemplateParameter> getBody() {
         return body;
     }
 

@@ -33,15 +33,28 @@ public final class WhatsAppPreview {
     }
 
     /** Header, body and footer of a template with its parameters, as HTML parts (null where absent). */
-    public record Rendered(String header, String body, String footer, List<String> buttons, int bodyLength) {
+    public record Rendered(String header, String body, String footer, List<String> buttons, int bodyLength, String media,
+                           String linkButton, String link) {
     }
 
     public static Rendered render(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters) {
+        return render(template, headerParameters, bodyParameters, null, null);
+    }
+
+    /** With a media header's link (shown as its file name, never loaded) and the URL button's parameter. */
+    public static Rendered render(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters, String media, String link) {
         String body = MessageTemplate.render(template.bodyText(), bodyParameters);
         String header = template.headerText() == null ? null : MessageTemplate.render(template.headerText(), headerParameters);
+        String file = null;
+        if (template.hasMediaHeader()) {
+            String name = media == null || media.isBlank() ? "…" : media.replaceAll("[?#].*$", "").replaceAll(".*/", "");
+            file = (template.headerFormat() == MessageTemplate.HeaderFormat.IMAGE ? "🖼 " : "📄 ") + escape(name);
+        }
         return new Rendered(header == null ? null : html(header), html(body),
                 template.footerText() == null ? null : escape(template.footerText()),
-                template.quickReplies().stream().map(WhatsAppPreview::escape).toList(), body.length());
+                template.quickReplies().stream().map(WhatsAppPreview::escape).toList(), body.length(), file,
+                template.urlButtonText() == null ? null : escape(template.urlButtonText()),
+                template.urlButtonUrl() == null ? null : escape(template.link(link == null ? "" : link)));
     }
 
     private static String replace(Pattern pattern, String text, String open, String close) {

@@ -1,6 +1,5 @@
 package it.filodiretto.web.consent;
 
-import it.filodiretto.domain.consent.Neighbourhoods;
 import it.filodiretto.domain.consent.Topics;
 import it.filodiretto.domain.consent.WebSubscriptions;
 import it.filodiretto.web.console.FacesFeedback;
@@ -24,9 +23,6 @@ public class SubscribePageBean {
 
     @Inject
     Topics topics;
-
-    @Inject
-    Neighbourhoods neighbourhoods;
 
     @Inject
     FacesFeedback feedback;
@@ -58,18 +54,6 @@ public class SubscribePageBean {
         FacesContext faces = FacesContext.getCurrentInstance();
         String pageLanguage = faces == null || faces.getViewRoot() == null ? "it" : faces.getViewRoot().getLocale().getLanguage();
         return topics.label(code, pageLanguage);
-    }
-
-    public boolean isNeighbourhoodsEnabled() {
-        return neighbourhoods.enabled();
-    }
-
-    public List<String> getNeighbourhoodCodes() {
-        return neighbourhoods.codes();
-    }
-
-    public String neighbourhoodLabel(String code) {
-        return neighbourhoods.label(code);
     }
 
     public List<String> getPlaces() {

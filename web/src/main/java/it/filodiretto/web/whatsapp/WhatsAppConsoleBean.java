@@ -52,6 +52,9 @@ public class WhatsAppConsoleBean implements Serializable {
     private String body;
     private String footer;
     private String quickReplies;
+    private MessageTemplate.HeaderFormat headerFormat = MessageTemplate.HeaderFormat.TEXT;
+    private String urlButtonText;
+    private String urlButtonUrl;
 
     // test send
     private String testTemplate;
@@ -74,6 +77,9 @@ public class WhatsAppConsoleBean implements Serializable {
         body = null;
         footer = null;
         quickReplies = null;
+        headerFormat = MessageTemplate.HeaderFormat.TEXT;
+        urlButtonText = null;
+        urlButtonUrl = null;
     }
 
     public void edit(MessageTemplate t) {
@@ -85,12 +91,15 @@ public class WhatsAppConsoleBean implements Serializable {
         body = t.bodyText();
         footer = t.footerText();
         quickReplies = String.join("\n", t.quickReplies());
+        headerFormat = t.headerFormat();
+        urlButtonText = t.urlButtonText();
+        urlButtonUrl = t.urlButtonUrl();
     }
 
     public void saveTemplate() {
         try {
             templates.declare(name, language, category, status, header, body, footer, lines(quickReplies),
-                    MessageTemplate.Source.CONSOLE, user());
+                    headerFormat, urlButtonText, urlButtonUrl, MessageTemplate.Source.CONSOLE, user());
             feedback.info("whatsapp.templateSaved", name);
             load();
             PrimeFaces.current().executeScript("PF('templateDialog').hide()");
@@ -205,6 +214,34 @@ public class WhatsAppConsoleBean implements Serializable {
 
     public void setFooter(String footer) {
         this.footer = footer;
+    }
+
+    public MessageTemplate.HeaderFormat[] getHeaderFormats() {
+        return MessageTemplate.HeaderFormat.values();
+    }
+
+    public MessageTemplate.HeaderFormat getHeaderFormat() {
+        return headerFormat;
+    }
+
+    public void setHeaderFormat(MessageTemplate.HeaderFormat headerFormat) {
+        this.headerFormat = headerFormat;
+    }
+
+    public String getUrlButtonText() {
+        return urlButtonText;
+    }
+
+    public void setUrlButtonText(String urlButtonText) {
+        this.urlButtonText = urlButtonText;
+    }
+
+    public String getUrlButtonUrl() {
+        return urlButtonUrl;
+    }
+
+    public void setUrlButtonUrl(String urlButtonUrl) {
+        this.urlButtonUrl = urlButtonUrl;
     }
 
     public String getQuickReplies() {

@@ -241,6 +241,44 @@ class CampaignIT {
     }
 
     @Test
+    void aCampaignWithAnImageHeaderAndALinkButtonReachesThePhone() throws Exception {
+        List<String> phones = seedSubscribers(2, "initiatives", "");
+        String token = "I" + System.nanoTime();
+        long image = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"Festa " + token + "\",\"topics\":[\"initiatives\"],"
+                + "\"template\":\"avviso_con_immagine\",\"bodyParameters\":[\"Festa di quartiere\",\"Sabato in piazza " + token + "\"]}"))
+                .getJsonNumber("id").longValue();
+        assertThat(error(post(image, "submit", editor, null))).as("the image is missing").isEqualTo("header_media_required");
+        JsonObject current = StaffClient.object(api.get("api/v1/campaigns/" + image, editor));
+        assertThat(put(image, editor, "{\"title\":\"Festa " + token + "\",\"topics\":[\"initiatives\"],\"template\":\"avviso_con_immagine\","
+                + "\"bodyParameters\":[\"Festa di quartiere\",\"Sabato in piazza " + token + "\"],\"headerMedia\":\"https://comune.example/festa.jpg\"}",
+                current.getJsonNumber("version").longValue()).statusCode()).isEqualTo(200);
+        assertThat(post(image, "submit", editor, null).statusCode()).isEqualTo(200);
+        assertThat(post(image, "approve", reviewer, "{}").statusCode()).isEqualTo(200);
+        assertThat(post(image, "schedule", reviewer, "{}").statusCode()).isEqualTo(200);
+
+        JsonObject linkedCampaign = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"Link " + token + "\",\"topics\":[\"initiatives\"],"
+                + "\"template\":\"avviso_con_link\",\"bodyParameters\":[\"Nuovi orari " + token + "\"],\"link\":\"orari-2027\"}"));
+        assertThat(linkedCampaign.getString("link")).isEqualTo("orari-2027");
+        long linked = linkedCampaign.getJsonNumber("id").longValue();
+        assertThat(post(linked, "submit", editor, null).statusCode()).isEqualTo(200);
+        assertThat(post(linked, "approve", reviewer, "{}").statusCode()).isEqualTo(200);
+        assertThat(post(linked, "schedule", reviewer, "{}").statusCode()).isEqualTo(200);
+
+        await(() -> state(image).equals("SENT") && state(linked).equals("SENT"), 30_000);
+        for (String phone : phones) {
+            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_immagine'"
+                    + " and header = '[IMAGE] https://comune.example/festa.jpg'")).isEqualTo(1);
+            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_link'"
+                    + " and buttons like '%https://www.comune.example/notizie/orari-2027%'")).isEqualTo(1);
+        }
+        StaffClient browser = new StaffClient(URI.create(base.toString()));
+        assertThat(browser.formLogin(editorName, CampaignFixtures.PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(browser.get("console/campaigns/view.xhtml?id=" + image, null).body()).as("the preview names the file").contains("festa.jpg");
+        assertThat(browser.get("console/campaigns/view.xhtml?id=" + linked, null).body()).as("the preview shows the link button")
+                .contains("Leggi di più").contains("https://www.comune.example/notizie/orari-2027");
+    }
+
+    @Test
     void theApiIsDescribedByOpenApi() {
         HttpResponse<String> openapi = api.get("openapi", null);
         assertThat(openapi.statusCode()).isEqualTo(200);
