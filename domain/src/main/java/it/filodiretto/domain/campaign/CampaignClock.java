@@ -19,7 +19,8 @@ import java.util.logging.Logger;
  * come (normal ones wait for the end of quiet hours), queues again the deliveries of campaigns that had to
  * wait, and closes campaigns with nothing pending. On its first tick after a start it recovers what a crash
  * left in flight; every 30 s it reconciles statuses that raced past their delivery and queues again the
- * deliveries of a campaign that has not moved for a minute (a lost batch). Each step runs in its own
+ * deliveries of a campaign that has not moved for a minute (a lost batch), after taking back claims left
+ * without an outcome for three minutes (their sender is gone; flagged as possible duplicates). Each step runs in its own
  * transaction; a failing one is logged and retried next tick.
  */
 @Singleton
@@ -44,6 +45,7 @@ public class CampaignClock {
     private final AtomicBoolean recovered = new AtomicBoolean();
     private final AtomicBoolean running = new AtomicBoolean();
     private volatile long reconciledAt;
+    private final OffsetDateTime startedAt = OffsetDateTime.now();
 
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false, info = "campaign clock")
     public void tick() {
@@ -59,7 +61,7 @@ public class CampaignClock {
 
     void run() {
         if (!recovered.get()) {
-            step("recovery", () -> dispatch.recover());
+            step("recovery", () -> dispatch.recover(startedAt));
             recovered.set(true);
         }
         OffsetDateTime now = time.now();
@@ -85,6 +87,12 @@ public class CampaignClock {
             for (Long id : dispatch.recentlyActive(now)) {
                 step("reconcile " + id, () -> ledger.reconcile(id));
             }
+            step("abandoned claims", () -> {
+                int abandoned = dispatch.resetClaimsBefore(now.minusMinutes(3));
+                if (abandoned > 0) {
+                    LOG.warning(() -> abandoned + " deliveries claimed more than 3 minutes ago without an outcome: queued again, flagged");
+                }
+            });
             for (Long id : dispatch.stalled(now)) {
                 LOG.warning(() -> "campaign " + id + ": queued deliveries but nothing sent for a minute; queued again");
                 step("stalled " + id, () -> dispatch.requeue(id));

@@ -68,8 +68,8 @@ public class DeliveryLedger {
 
     public Claim claim(long deliveryId, Set<String> topics, Set<String> neighbourhoods, MessageCategory category, OffsetDateTime expiresAt) {
         OffsetDateTime now = time.now();
-        int claimed = em.createNativeQuery("update delivery set state = 'SENDING', attempts = attempts + 1 where id = ? and state = 'QUEUED'")
-                .setParameter(1, deliveryId).executeUpdate();
+        int claimed = em.createNativeQuery("update delivery set state = 'SENDING', attempts = attempts + 1, claimed_at = ? where id = ? and state = 'QUEUED'")
+                .setParameter(1, now).setParameter(2, deliveryId).executeUpdate();
         if (claimed == 0) {
             return new Claim.Taken();
         }

@@ -209,8 +209,17 @@ public class Dispatch {
             if (!(claim instanceof DeliveryLedger.Claim.Send send)) {
                 continue;
             }
-            SendResult result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
-                    header, body, buttons, template.headerFormat(), media, link, linkIndex), template.category());
+            SendResult result;
+            try {
+                result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
+                        header, body, buttons, template.headerFormat(), media, link, linkIndex), template.category());
+            } catch (RuntimeException unexpected) {
+                // nothing was sent as far as we know: back to the queue, everything travels again later
+                ledger.release(send.deliveryId());
+                ledger.requeueAt(campaignId, time.now().plusSeconds(retryDelaySeconds), true);
+                LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": sending failed unexpectedly; queued again", unexpected);
+                return;
+            }
             if (result instanceof SendResult.Accepted accepted) {
                 ledger.sent(send.deliveryId(), accepted.wamid());
                 messagingLimit.noteSent();
@@ -329,13 +338,23 @@ public class Dispatch {
      * duplicates (the API may have accepted them in the instant before the crash), and every sending
      * campaign is queued again (messages lost with a broker are sent anyway; repeats are harmless).
      */
-    public int recover() {
-        int inFlight = em.createNativeQuery("update delivery set state = 'QUEUED', possible_duplicate = true where state = 'SENDING'").executeUpdate();
+    public int recover(OffsetDateTime startedAt) {
+        int inFlight = resetClaimsBefore(startedAt);
         if (inFlight > 0) {
             LOG.warning(() -> inFlight + " deliveries were in flight at the last stop: sent again and flagged as possible duplicates");
         }
         sending().forEach(id -> requeue(em.find(Campaign.class, id)));
         return inFlight;
+    }
+
+    /**
+     * Claims older than {@code before} without an outcome (their sender is gone: a crash, or a failure
+     * after the call) go back to the queue, flagged: the API may have accepted them. Claims made since the
+     * start by live senders are left alone.
+     */
+    public int resetClaimsBefore(OffsetDateTime before) {
+        return em.createNativeQuery("update delivery set state = 'QUEUED', possible_duplicate = true where state = 'SENDING'"
+                + " and (claimed_at is null or claimed_at < ?)").setParameter(1, before).executeUpdate();
     }
 
     /** A normal campaign due in quiet hours waits for their end (history says so). */
