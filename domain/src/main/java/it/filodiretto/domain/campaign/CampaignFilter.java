@@ -11,10 +11,6 @@ import java.util.Map;
 public record CampaignFilter(CampaignState state, String author, String topic, LocalDate from, LocalDate to, String notBy,
                              Priority priority) {
 
-    public static CampaignFilter all() {
-        return new CampaignFilter(null, null, null, null, null, null, null);
-    }
-
     String where(Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder();
         ZoneId rome = QuietHours.ROME;

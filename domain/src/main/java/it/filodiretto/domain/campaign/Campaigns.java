@@ -14,7 +14,6 @@ import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -282,14 +281,6 @@ public class Campaigns {
 
     public Campaign find(long id) {
         Campaign campaign = em.find(Campaign.class, id);
-        if (campaign == null) {
-            throw DomainException.notFound("unknown_campaign", "error.campaign.unknown", id);
-        }
-        return campaign;
-    }
-
-    Campaign lock(long id) {
-        Campaign campaign = em.find(Campaign.class, id, LockModeType.PESSIMISTIC_WRITE);
         if (campaign == null) {
             throw DomainException.notFound("unknown_campaign", "error.campaign.unknown", id);
         }

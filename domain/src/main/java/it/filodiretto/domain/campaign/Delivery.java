@@ -20,11 +20,7 @@ import java.time.OffsetDateTime;
 public class Delivery {
 
     public enum State {
-        QUEUED, SENDING, SENT, DELIVERED, READ, FAILED, SKIPPED, EXPIRED, CANCELLED;
-
-        public boolean isPending() {
-            return this == QUEUED || this == SENDING;
-        }
+        QUEUED, SENDING, SENT, DELIVERED, READ, FAILED, SKIPPED, EXPIRED, CANCELLED
     }
 
     /** Identifiers come from the fan-out's INSERT … SELECT (sequence {@code delivery_seq}). */

@@ -362,7 +362,7 @@ public class Dispatch {
         Campaign campaign = em.find(Campaign.class, campaignId);
         if (campaign != null && campaign.state() == CampaignState.SCHEDULED) {
             em.persist(new CampaignEvent(campaignId, CampaignEvent.Kind.SCHEDULED, Actor.SYSTEM.name(), CampaignState.SCHEDULED,
-                    CampaignState.SCHEDULED, "quiet hours: " + to, null, time.now()));
+                    CampaignState.SCHEDULED, "→ " + to, null, time.now())); // the step (SCHEDULED by system) and the new time say it
             em.createNativeQuery("update campaign set scheduled_at = ? where id = ?").setParameter(1, to).setParameter(2, campaignId).executeUpdate();
             LOG.info(() -> "campaign " + campaignId + " waits for the end of quiet hours: " + to);
         }

@@ -73,7 +73,7 @@ public class SystemBroadcasts {
         campaign.buttonPayloads(approved.quickReplies().isEmpty() ? List.of() : List.of(RENEW_PAYLOAD));
         em.persist(campaign);
         em.flush();
-        String why = "privacy notice v" + change.noticeVersion() + " changed its purposes";
+        String why = "privacy_notice:" + change.noticeVersion(); // a reference, not prose: the page shows it next to the step
         campaign.move(CampaignState.IN_REVIEW, now);
         campaign.approve(Actor.SYSTEM.name(), now);
         var at = campaigns.quietHours().map(q -> q.nextAllowed(now)).orElse(now);

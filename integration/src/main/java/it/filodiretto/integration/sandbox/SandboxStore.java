@@ -65,17 +65,6 @@ public class SandboxStore {
         }
     }
 
-    public void status(String wamid, String status) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update sandbox_message set status = ? where wamid = ?")) {
-            s.setString(1, status);
-            s.setString(2, wamid);
-            s.executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("sandbox store unavailable", e);
-        }
-    }
-
     /** Both directions for one number, oldest first (at most the last {@code limit}). */
     public List<SandboxMessage> conversation(String phone, int limit) {
         return query("select * from (select * from sandbox_message where phone = ? order by created_at desc, wamid desc"
