@@ -32,6 +32,9 @@ public class DataSubjectRights {
     EntityManager em;
 
     @Inject
+    jakarta.enterprise.event.Event<SubscriberErased> erased;
+
+    @Inject
     ConsentRegister register;
 
     @Inject
@@ -116,6 +119,7 @@ public class DataSubjectRights {
                     .setParameter(1, suppressionHash(s.phone())).setParameter(2, time.now()).setParameter(3, suppressionHash(s.phone()))
                     .executeUpdate();
         }
+        erased.fire(new SubscriberErased(s.id(), s.waId(), s.userId(), s.phone()));
         s.erase(time.now());
         SubjectRequest request = SubjectRequest.open(em, s.id(), SubjectRequest.Kind.ERASURE).orElseGet(() -> {
             SubjectRequest registered = new SubjectRequest(s.id(), SubjectRequest.Kind.ERASURE, SubjectRequest.Channel.OPERATOR,

@@ -59,7 +59,7 @@ public final class Keywords {
     }
 
     /** Upper case, no accents, single spaces, no surrounding spaces or trailing punctuation/emoji. */
-    static String normalise(String text) {
+    public static String normalise(String text) {
         String noAccents = Normalizer.normalize(text, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
         String collapsed = noAccents.strip().replaceAll("\\s+", " ").toUpperCase(Locale.ROOT);
         return collapsed.replaceAll("[\\p{Punct}\\p{So}\\p{Sk}\\s]+$", "").replaceAll("^[\\p{Punct}\\s]+", "");

@@ -1,5 +1,6 @@
 package it.filodiretto.integration.persistence;
 
+import it.filodiretto.domain.assistant.AssistantRecords;
 import it.filodiretto.domain.consent.Retention;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
@@ -18,9 +19,12 @@ public class RetentionJob {
     @Inject
     Retention retention;
 
+    @Inject
+    AssistantRecords assistantRecords;
+
     @Schedule(hour = "3", minute = "17", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void nightly() {
-        LOG.info(() -> "Retention applied: " + retention.apply());
+        LOG.info(() -> "Retention applied: " + retention.apply() + " " + assistantRecords.purge());
     }
 }

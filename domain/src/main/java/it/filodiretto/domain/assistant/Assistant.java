@@ -1,0 +1,163 @@
+package it.filodiretto.domain.assistant;
+
+import it.filodiretto.domain.common.TimeSource;
+import it.filodiretto.domain.consent.Keywords;
+import it.filodiretto.domain.whatsapp.InboundMessage;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.OutboundMessage;
+import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The virtual assistant in the chat (PRODUCT §3.7), in the transaction that records the citizen's message:
+ * while an operator owns the conversation it only files the message for the inbox; {@code OPERATORE} opens a
+ * handoff; anything else is answered by the {@link AnswerEngine} — with the AI disclosure on the first answer
+ * of each conversation (no assistant answer in the last 24 hours), the offer of an operator when it has no
+ * official answer, a fixed answer and a handoff on sensitive subjects. Every step is recorded.
+ */
+@ApplicationScoped
+public class Assistant {
+
+    public static final String OPERATOR_YES = "assistant:operator";
+    public static final String OPERATOR_NO = "assistant:no";
+    static final Set<String> OPERATOR_WORDS = Set.of("OPERATORE", "OPERATOR", "UN OPERATORE", "PARLA CON UN OPERATORE",
+            "PARLARE CON UN OPERATORE", "VOGLIO PARLARE CON UN OPERATORE", "OPERATORE UMANO", "HUMAN", "AGENT");
+
+    @PersistenceContext(unitName = "filodiretto")
+    EntityManager em;
+
+    @Inject
+    KnowledgeIndex index;
+
+    @Inject
+    AnswerWriter writer;
+
+    @Inject
+    Handoffs handoffs;
+
+    @Inject
+    WhatsAppGateway gateway;
+
+    @Inject
+    TimeSource time;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.city.name", defaultValue = "Comune")
+    String cityName;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.assistant.threshold", defaultValue = AnswerEngine.DEFAULT_THRESHOLD)
+    double threshold;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.assistant.max-chars", defaultValue = "1024")
+    int maxChars;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.assistant.contacts", defaultValue = "")
+    Optional<String> contacts;
+
+    public AnswerEngine engine() {
+        return new AnswerEngine(index, writer, new AnswerEngine.Settings(threshold, maxChars, cityName, contacts.orElse("")));
+    }
+
+    public void handle(InboundMessage message) {
+        Citizen citizen = Citizen.of(message);
+        if (citizen.address() == null) {
+            return;
+        }
+        OffsetDateTime now = time.now();
+        Optional<Handoff> open = handoffs.openFor(citizen.address());
+        if (message.isReply()) {
+            reply(message, citizen, open, now);
+            return;
+        }
+        String text = message.text() == null ? "[" + message.type() + "]" : message.text();
+        if (open.isPresent()) {
+            open.get().heard(now);
+            em.persist(new Exchange(citizen, open.get().id(), Exchange.Kind.TO_OPERATOR, null, text, null, null, null, null, null, now));
+            if (isOperatorRequest(text)) {
+                notice(citizen, open.get(), AssistantTexts.text(QuestionLanguage.of(text), "handoffAlready"), now);
+            }
+            return;
+        }
+        if (message.text() == null) {
+            return; // a picture or a sticker with no handoff open: nothing to answer
+        }
+        if (isOperatorRequest(text)) {
+            Handoff handoff = handoffs.open(citizen, Handoff.Reason.REQUESTED);
+            em.persist(new Exchange(citizen, handoff.id(), Exchange.Kind.TO_OPERATOR, null, text, null, null, null, null, null, now));
+            notice(citizen, handoff, AssistantTexts.text(QuestionLanguage.of(text), "handoffOpened"), now);
+            return;
+        }
+        answer(citizen, text, now);
+    }
+
+    private void answer(Citizen citizen, String question, OffsetDateTime now) {
+        long start = System.nanoTime();
+        AnswerEngine.Answer answer = engine().answer(question, now.toLocalDate(), !answeredWithin24Hours(citizen, now));
+        int took = (int) ((System.nanoTime() - start) / 1_000_000);
+        String articles = answer.hits().stream().map(h -> h.slug() + ":" + String.format(Locale.ROOT, "%.2f", h.confidence()))
+                .collect(Collectors.joining(","));
+        Exchange.Kind kind = switch (answer.outcome()) {
+            case ANSWERED -> Exchange.Kind.ANSWERED;
+            case NO_ANSWER -> Exchange.Kind.NO_ANSWER;
+            case SENSITIVE -> Exchange.Kind.SENSITIVE;
+        };
+        Long handoffId = null;
+        if (answer.outcome() == AnswerEngine.Outcome.SENSITIVE) {
+            handoffId = handoffs.open(citizen, Handoff.Reason.SENSITIVE).id();
+        }
+        em.persist(new Exchange(citizen, handoffId, kind, answer.mode(), question, answer.text(), articles, answer.confidence(), took, null, now));
+        if (answer.outcome() == AnswerEngine.Outcome.NO_ANSWER) {
+            String language = answer.language();
+            gateway.send(new OutboundMessage.Buttons(citizen.address(), null, answer.text(), null, List.of(
+                    new OutboundMessage.Choice(OPERATOR_YES, AssistantTexts.text(language, "operatorYes"), null),
+                    new OutboundMessage.Choice(OPERATOR_NO, AssistantTexts.text(language, "operatorNo"), null))), MessageCategory.UTILITY);
+        } else {
+            gateway.send(new OutboundMessage.Text(citizen.address(), answer.text()), MessageCategory.UTILITY);
+        }
+    }
+
+    private void reply(InboundMessage message, Citizen citizen, Optional<Handoff> open, OffsetDateTime now) {
+        String language = QuestionLanguage.of(message.replyTitle());
+        if (OPERATOR_YES.equals(message.replyId())) {
+            Handoff handoff = open.orElseGet(() -> handoffs.open(citizen, Handoff.Reason.LOW_CONFIDENCE));
+            handoff.heard(now);
+            notice(citizen, handoff, AssistantTexts.text(language, open.isPresent() ? "handoffAlready" : "handoffOpened"), now);
+        } else if (OPERATOR_NO.equals(message.replyId())) {
+            notice(citizen, null, AssistantTexts.text(language, "handoffDeclined"), now);
+        } else if (open.isPresent()) {
+            open.get().heard(now);
+            em.persist(new Exchange(citizen, open.get().id(), Exchange.Kind.TO_OPERATOR, null, message.replyTitle(), null, null, null,
+                    null, null, now));
+        }
+    }
+
+    private void notice(Citizen citizen, Handoff handoff, String text, OffsetDateTime now) {
+        em.persist(new Exchange(citizen, handoff == null ? null : handoff.id(), Exchange.Kind.NOTICE, null, null, text, null, null, null,
+                null, now));
+        gateway.send(new OutboundMessage.Text(citizen.address(), text), MessageCategory.UTILITY);
+    }
+
+    private boolean answeredWithin24Hours(Citizen citizen, OffsetDateTime now) {
+        return !em.createQuery("select e.id from Exchange e where e.address = :a and e.kind in :kinds and e.occurredAt > :t", Long.class)
+                .setParameter("a", citizen.address()).setParameter("kinds", Set.of(Exchange.Kind.ANSWERED, Exchange.Kind.NO_ANSWER))
+                .setParameter("t", now.minus(Handoff.WINDOW)).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    static boolean isOperatorRequest(String text) {
+        return text != null && OPERATOR_WORDS.contains(Keywords.normalise(text));
+    }
+}
