@@ -80,6 +80,6 @@ CREATE INDEX ix_assistant_exchange_handoff ON assistant_exchange (handoff_id);
 
 -- The days whose usage counts were written to the audit trail (one instance writes each day).
 CREATE TABLE assistant_usage_day (
-    day         DATE   NOT NULL,
-    CONSTRAINT pk_assistant_usage_day PRIMARY KEY (day)
+    usage_day   DATE   NOT NULL,
+    CONSTRAINT pk_assistant_usage_day PRIMARY KEY (usage_day)
 );

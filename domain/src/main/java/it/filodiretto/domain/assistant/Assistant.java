@@ -31,6 +31,9 @@ public class Assistant {
 
     public static final String OPERATOR_YES = "assistant:operator";
     public static final String OPERATOR_NO = "assistant:no";
+    /** Greetings and thanks: answered with a courtesy and what the channel can do, not searched. */
+    static final Set<String> COURTESIES = Set.of("CIAO", "SALVE", "BUONGIORNO", "BUONASERA", "GRAZIE", "GRAZIE MILLE", "OK", "OK GRAZIE",
+            "PERFETTO GRAZIE", "HELLO", "HI", "THANKS", "THANK YOU");
     static final Set<String> OPERATOR_WORDS = Set.of("OPERATORE", "OPERATOR", "UN OPERATORE", "PARLA CON UN OPERATORE",
             "PARLARE CON UN OPERATORE", "VOGLIO PARLARE CON UN OPERATORE", "OPERATORE UMANO", "HUMAN", "AGENT");
 
@@ -99,6 +102,10 @@ public class Assistant {
             Handoff handoff = handoffs.open(citizen, Handoff.Reason.REQUESTED);
             em.persist(new Exchange(citizen, handoff.id(), Exchange.Kind.TO_OPERATOR, null, text, null, null, null, null, null, now));
             notice(citizen, handoff, AssistantTexts.text(QuestionLanguage.of(text), "handoffOpened"), now);
+            return;
+        }
+        if (COURTESIES.contains(Keywords.normalise(text))) {
+            notice(citizen, null, AssistantTexts.text(QuestionLanguage.of(text), "courtesy", cityName), now);
             return;
         }
         answer(citizen, text, now);

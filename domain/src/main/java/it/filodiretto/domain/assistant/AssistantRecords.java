@@ -80,11 +80,11 @@ public class AssistantRecords {
     @Schedule(hour = "0", minute = "20", persistent = false, info = "assistant usage counts")
     public void dailyUsage() {
         LocalDate day = time.now().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().minusDays(1);
-        if (!em.createNativeQuery("select day from assistant_usage_day where day = ?").setParameter(1, day).getResultList().isEmpty()) {
+        if (!em.createNativeQuery("select usage_day from assistant_usage_day where usage_day = ?").setParameter(1, day).getResultList().isEmpty()) {
             return;
         }
         // the primary key makes a second instance's insert (and its audit record) roll back
-        em.createNativeQuery("insert into assistant_usage_day (day) values (?)").setParameter(1, day).executeUpdate();
+        em.createNativeQuery("insert into assistant_usage_day (usage_day) values (?)").setParameter(1, day).executeUpdate();
         OffsetDateTime from = day.atStartOfDay().atOffset(ZoneOffset.UTC);
         Map<String, Object> counts = counts(from, from.plusDays(1));
         counts.put("day", day.toString());

@@ -267,7 +267,7 @@ public final class ArticleFiles {
         StringBuilder body = new StringBuilder();
         for (Element block : content.select("p, li, h2, h3, h4, td")) {
             String t = block.text().strip();
-            if (!t.isEmpty() && block.select("p, li").isEmpty()) {
+            if (!t.isEmpty() && block.select("p, li").size() <= 1) { // select() includes the element itself
                 body.append(block.tagName().equals("li") ? "- " : "").append(t).append('\n');
             }
         }

@@ -28,6 +28,7 @@ public class ApiApplication extends Application {
                 it.filodiretto.web.consent.ConsentResource.class,
                 it.filodiretto.web.campaign.CampaignResource.class, it.filodiretto.web.campaign.EmergencyResource.class,
                 it.filodiretto.web.campaign.DispatchResource.class,
+                it.filodiretto.web.assistant.KnowledgeResource.class, it.filodiretto.web.assistant.AssistantResource.class,
                 DomainExceptionMapper.class, UnexpectedExceptionMapper.class);
     }
 }

@@ -44,7 +44,16 @@ final class RoleMatrix {
             new Entry("console/campaigns/list.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
             new Entry("console/campaigns/edit.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
             new Entry("console/campaigns/calendar.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
-            new Entry("console/emergency/send.xhtml", true, Set.of("EMERGENCY")));
+            new Entry("console/emergency/send.xhtml", true, Set.of("EMERGENCY")),
+            new Entry("console/assistant/knowledge/articles.xhtml", true, Set.of("EDITOR", "ADMIN")),
+            new Entry("console/assistant/knowledge/article.xhtml", true, Set.of("EDITOR", "ADMIN")),
+            new Entry("console/assistant/knowledge/import.xhtml", true, Set.of("EDITOR", "ADMIN")),
+            new Entry("console/assistant/inbox/inbox.xhtml", true, Set.of("OPERATOR")),
+            new Entry("console/assistant/inbox/records.xhtml", true, Set.of("OPERATOR")),
+            new Entry("api/v1/knowledge/articles", false, Set.of("EDITOR", "ADMIN")),
+            new Entry("api/v1/knowledge/synonyms", false, Set.of("EDITOR", "ADMIN")),
+            new Entry("api/v1/assistant/handoffs", false, Set.of("OPERATOR")),
+            new Entry("api/v1/assistant/records", false, Set.of("OPERATOR")));
 
     private RoleMatrix() {
     }

@@ -59,10 +59,14 @@ public final class StaffClient {
     }
 
     public HttpResponse<String> sendJson(String method, String path, String authorization, String json) {
+        return send(method, path, authorization, "application/json", json);
+    }
+
+    public HttpResponse<String> send(String method, String path, String authorization, String contentType, String body) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60))
-                .header("Content-Type", "application/json")
+                .header("Content-Type", contentType)
                 .header("Accept-Language", "en")
-                .method(method, HttpRequest.BodyPublishers.ofString(json));
+                .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
