@@ -8,6 +8,7 @@
 #   FILODIRETTO_DATA            work directory (default ./data)
 #   FILODIRETTO_ADMIN_PASSWORD  password of the first 'admin' account (first start only; else generated and logged)
 #   FILODIRETTO_SKIP_BUILD=1    run what was built last time
+#   FILODIRETTO_ASSISTANT_SEED_FILE  knowledge base loaded when empty (default: the sample; set empty for none)
 #   JAVA_OPTS                   JVM options (default -Xmx768m)
 # Every other setting: docs/configuration.md (environment variables override the defaults).
 set -euo pipefail
@@ -33,6 +34,10 @@ cp web/target/filodiretto.war "$DATA_DIR/ROOT.war"
 
 # The application calls itself (sandbox gateway, webhooks, self-test) at this address.
 export FILODIRETTO_SELF_URL="${FILODIRETTO_SELF_URL:-http://localhost:$PORT}"
+# The assistant's search index lives with the data; an empty knowledge base starts with the sample one
+# (bench/assistant/knowledge-base.json, a fictional city's articles) so the chat answers at once.
+export FILODIRETTO_ASSISTANT_INDEX_DIR="${FILODIRETTO_ASSISTANT_INDEX_DIR:-$DATA_DIR/assistant-index}"
+export FILODIRETTO_ASSISTANT_SEED_FILE="${FILODIRETTO_ASSISTANT_SEED_FILE-$PWD/bench/assistant/knowledge-base.json}"
 
 echo "Filo Diretto starting on http://localhost:$PORT/  (data in $DATA_DIR)"
 exec java ${JAVA_OPTS:--Xmx768m} -jar "$RUNTIME/payara-micro.jar" \

@@ -66,7 +66,7 @@ class AnswerEngineTest {
         };
     }
 
-    static final AnswerEngine.Settings SETTINGS = new AnswerEngine.Settings(0.45, 1024, "Busto Arsizio", "URP 0331 390 000");
+    static final AnswerEngine.Settings SETTINGS = new AnswerEngine.Settings(0.45, 1024, "Comune di Busto Arsizio", "URP 0331 390 000");
 
     @Test
     void aConfidentHitIsCondensedWithTitleOfficeAndOfficialLink() {
@@ -80,7 +80,7 @@ class AnswerEngineTest {
     @Test
     void theFirstAnswerOfAConversationDisclosesTheAutomatedAssistant() {
         AnswerEngine.Answer a = new AnswerEngine(index(TARI), AnswerWriter.NONE, SETTINGS).answer("come pago la tari", TODAY, true);
-        assertThat(a.text()).startsWith("\uD83E\uDD16 Sono l'assistente automatico del Comune di Busto Arsizio").contains("OPERATORE");
+        assertThat(a.text()).startsWith("\uD83E\uDD16 Sono l'assistente automatico di Filo Diretto, Comune di Busto Arsizio").contains("OPERATORE");
         AnswerEngine.Answer en = new AnswerEngine(index(TARI), AnswerWriter.NONE, SETTINGS).answer("how do I pay the waste tax", TODAY, true);
         assertThat(en.language()).isEqualTo("en");
         assertThat(en.text()).contains("automated assistant").contains("OPERATOR");

@@ -83,7 +83,7 @@ class AssistantIT {
         SandboxPhone citizen = phone();
         citizen.says("a che ora apre l'anagrafe giovedi?");
         String first = citizen.awaitMessage(1).getString("text");
-        assertThat(first).startsWith("\uD83E\uDD16 Sono l'assistente automatico del Comune").contains("OPERATORE")
+        assertThat(first).startsWith("\uD83E\uDD16 Sono l'assistente automatico di Filo Diretto").contains("OPERATORE")
                 .contains("*Orari dell'anagrafe*").contains("14:00").contains("https://www.comune.esempio.it/it-anagrafe")
                 .contains("0331 390 230").doesNotContain("Risposta generata");
 
