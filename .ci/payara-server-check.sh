@@ -145,4 +145,25 @@ REPORT=$(api "$BASE/sandbox/api/report?token=$TOKEN")
     && [ "$(echo "$REPORT" | json recipientsWithMoreThanOne)" = "0" ] \
     || { log "FAILED: campaign on PostgreSQL: $STATS / $REPORT"; exit 1; }
 log "campaign on PostgreSQL: 25 recipients, each one message, statuses applied (SENT; delivered or read: 25)"
-log "OK: EAR deployed on Payara Server 6.2025.9 with PostgreSQL; JMS round trip, @Retry and a whole campaign work"
+# The assistant on PostgreSQL: import the sample knowledge base, a citizen asks on the sandbox phone
+IMPORTED=$(curl -sS -u "admin:$ADMIN_PASSWORD" -H 'Content-Type: application/json' --data-binary @bench/assistant/knowledge-base.json \
+    -w " %{http_code}" "$BASE/api/v1/knowledge/articles/import")
+case "$IMPORTED" in *" 200") ;; *) log "FAILED: knowledge-base import answered: $IMPORTED"; exit 1 ;; esac
+CITIZEN="+39347$(( 1000000 + RANDOM * 200 ))"
+api -d "{\"from\":\"$CITIZEN\",\"text\":\"quando passa la plastica?\"}" "$BASE/sandbox/api/inbound" >/dev/null
+ANSWER=""
+for _ in $(seq 1 30); do
+    ANSWER=$(api "$BASE/sandbox/api/messages?to=%2B${CITIZEN#+}")
+    echo "$ANSWER" | grep -q 'rifiuti/plastica' && break
+    sleep 1
+done
+echo "$ANSWER" | grep -q 'rifiuti/plastica' && echo "$ANSWER" | grep -q 'assistente automatico' \
+    || { log "FAILED: the assistant did not answer on PostgreSQL: $ANSWER"; exit 1; }
+for _ in $(seq 1 40); do
+    curl -fsS -o /dev/null -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/knowledge/articles/campagna-$CID" && break
+    sleep 1
+done
+curl -fsS -o /dev/null -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/knowledge/articles/campagna-$CID" \
+    || { log "FAILED: the sent campaign did not become a knowledge-base article"; exit 1; }
+log "assistant on PostgreSQL: 109 articles imported, a citizen's question answered with the official link and the disclosure; the campaign became an article"
+log "OK: EAR deployed on Payara Server 6.2025.9 with PostgreSQL; JMS round trip, @Retry, a whole campaign and the assistant work"

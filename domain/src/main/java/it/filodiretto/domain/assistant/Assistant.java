@@ -68,7 +68,7 @@ public class Assistant {
     int maxChars;
 
     @Inject
-    @ConfigProperty(name = "filodiretto.assistant.contacts", defaultValue = "")
+    @ConfigProperty(name = "filodiretto.assistant.contacts")
     Optional<String> contacts;
 
     public AnswerEngine engine() {
