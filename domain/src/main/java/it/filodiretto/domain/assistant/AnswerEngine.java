@@ -39,10 +39,6 @@ public final class AnswerEngine {
         public Answer {
             hits = List.copyOf(hits);
         }
-
-        public Optional<KnowledgeIndex.Hit> best() {
-            return hits.isEmpty() ? Optional.empty() : Optional.of(hits.get(0));
-        }
     }
 
     static final int HITS = 3;
@@ -134,9 +130,5 @@ public final class AnswerEngine {
 
     private String fit(String text) {
         return text.length() <= settings.maxChars() ? text : shorten(text, settings.maxChars());
-    }
-
-    public Settings settings() {
-        return settings;
     }
 }

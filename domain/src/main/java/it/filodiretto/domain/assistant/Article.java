@@ -211,10 +211,6 @@ public class Article {
         return campaignId;
     }
 
-    public String createdBy() {
-        return createdBy;
-    }
-
     public String updatedBy() {
         return updatedBy;
     }

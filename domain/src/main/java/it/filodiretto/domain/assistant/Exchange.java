@@ -143,9 +143,4 @@ public class Exchange {
     public OffsetDateTime occurredAt() {
         return occurredAt;
     }
-
-    /** Whether the citizen wrote it (else the city did). */
-    public boolean fromCitizen() {
-        return kind == Kind.TO_OPERATOR || question != null && kind != Kind.FROM_OPERATOR && kind != Kind.NOTICE;
-    }
 }

@@ -178,8 +178,4 @@ public class Handoff {
     public OffsetDateTime closedAt() {
         return closedAt;
     }
-
-    public String closedBy() {
-        return closedBy;
-    }
 }

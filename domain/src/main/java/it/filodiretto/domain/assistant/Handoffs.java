@@ -69,12 +69,6 @@ public class Handoffs {
                 .setParameter("closed", Handoff.State.CLOSED).setMaxResults(500).getResultList();
     }
 
-    /** Recently closed handoffs, newest first. */
-    public List<Handoff> recentlyClosed(int max) {
-        return em.createQuery("select h from Handoff h where h.state = :closed order by h.closedAt desc", Handoff.class)
-                .setParameter("closed", Handoff.State.CLOSED).setMaxResults(max).getResultList();
-    }
-
     public Handoff handoff(long id) {
         Handoff h = em.find(Handoff.class, id);
         if (h == null) {

@@ -230,14 +230,4 @@ public class KnowledgeBase {
         return Actor.SYSTEM.name().equals(editor) ? Actor.SYSTEM : Actor.staff(editor);
     }
 
-    /** Articles for the records page: slug → title. */
-    public Map<String, String> titles(List<String> slugs) {
-        Map<String, String> titles = new LinkedHashMap<>();
-        if (!slugs.isEmpty()) {
-            em.createQuery("select a.slug, a.title from Article a where a.slug in :s", Object[].class).setParameter("s", slugs)
-                    .getResultList().forEach(r -> titles.put((String) r[0], (String) r[1]));
-        }
-        return titles;
-    }
-
 }

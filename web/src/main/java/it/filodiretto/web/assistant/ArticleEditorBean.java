@@ -38,7 +38,6 @@ public class ArticleEditorBean implements Serializable {
     private LocalDate validFrom;
     private LocalDate validUntil;
     private Article.State state;
-    private Article.Source source;
 
     /** f:viewAction: loads the article of {@code ?id=}, if any. */
     public void load() {
@@ -58,7 +57,6 @@ public class ArticleEditorBean implements Serializable {
             validFrom = a.validFrom();
             validUntil = a.validUntil();
             state = a.state();
-            source = a.source();
         } catch (RuntimeException e) {
             feedback.failure(e);
             id = null;
@@ -166,9 +164,5 @@ public class ArticleEditorBean implements Serializable {
 
     public Article.State getState() {
         return state;
-    }
-
-    public Article.Source getSource() {
-        return source;
     }
 }

@@ -1,6 +1,10 @@
 package it.filodiretto.web.it;
 
+import it.filodiretto.domain.assistant.AssistantRecords;
+import it.filodiretto.domain.common.PhoneMask;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -15,6 +19,7 @@ import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +54,9 @@ class AssistantIT {
     @Resource(lookup = "jdbc/filodiretto")
     DataSource dataSource;
 
+    @Inject
+    Instance<AssistantRecords> records;
+
     StaffClient api;
     String editor;
     String operator;
@@ -71,6 +79,10 @@ class AssistantIT {
                 "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return StaffClient.basic(username, PASSWORD);
+    }
+
+    private AssistantRecords records() {
+        return records.get();
     }
 
     private SandboxPhone phone() throws Exception {
@@ -179,7 +191,7 @@ class AssistantIT {
         assertThat(browser.formLogin(operatorName, PASSWORD).statusCode()).isEqualTo(302);
         HttpResponse<String> page = browser.get("console/assistant/inbox/inbox.xhtml", null);
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains(it.filodiretto.domain.common.PhoneMask.mask(citizen.number)).doesNotContain(citizen.number);
+        assertThat(page.body()).contains(PhoneMask.mask(citizen.number)).doesNotContain(citizen.number);
 
         assertThat(api.sendJson("POST", "api/v1/assistant/handoffs/" + handoff + "/close", operator, "{}").statusCode()).isEqualTo(200);
         assertThat(citizen.awaitMessage(3).getString("text")).contains("assistente automatico");
@@ -270,6 +282,10 @@ class AssistantIT {
         assertThat(citizen.scalar("select count(*) from audit_event where action = 'ASSISTANT_RECORDS_EXPORTED' and actor = ?",
                 operatorName)).isPositive();
         assertThat(api.get("api/v1/assistant/records?from=2027-01-02&to=2027-01-01", operator).statusCode()).isEqualTo(400);
+        records().dailyUsage();
+        records().dailyUsage();
+        assertThat(citizen.scalar("select count(*) from audit_event where action = 'ASSISTANT_USAGE' and target_id = ?",
+                LocalDate.now(ZoneOffset.UTC).minusDays(1).toString())).as("one usage record per day, counts only").isEqualTo(1);
 
         String dpo = user("dpoa" + new Random().nextInt(1_000_000), "PRIVACY_OFFICER");
         HttpResponse<String> erased = api.sendJson("POST", "api/v1/consents/subscribers/" + subscriber + "/erasure", dpo,
