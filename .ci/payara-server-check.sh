@@ -160,10 +160,29 @@ done
 echo "$ANSWER" | grep -q 'rifiuti/plastica' && echo "$ANSWER" | grep -q 'assistente automatico' \
     || { log "FAILED: the assistant did not answer on PostgreSQL: $ANSWER"; exit 1; }
 for _ in $(seq 1 40); do
-    curl -fsS -o /dev/null -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/knowledge/articles/campagna-$CID" && break
+    curl -fs -o /dev/null -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/knowledge/articles/campagna-$CID" && break
     sleep 1
 done
 curl -fsS -o /dev/null -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/knowledge/articles/campagna-$CID" \
     || { log "FAILED: the sent campaign did not become a knowledge-base article"; exit 1; }
 log "assistant on PostgreSQL: 109 articles imported, a citizen's question answered with the official link and the disclosure; the campaign became an article"
-log "OK: EAR deployed on Payara Server 6.2025.9 with PostgreSQL; JMS round trip, @Retry, a whole campaign and the assistant work"
+# Backup and restore on PostgreSQL (docs/deploy-payara-server.md §6): dump, drop, restore, restart; the chain verifies
+api -u "admin:$ADMIN_PASSWORD" -d '{"username":"pg-dpo","displayName":"pg-dpo","password":"Pg-check-pass-1","roles":["PRIVACY_OFFICER"]}' "$BASE/api/v1/staff" >/dev/null
+BEFORE=$(api -u pg-dpo:Pg-check-pass-1 "$BASE/api/v1/audit/verify")
+echo "$BEFORE" | grep -q '"valid":true' || { log "FAILED: audit chain before the backup: $BEFORE"; exit 1; }
+AS stop-domain "$DOMAIN" >/dev/null
+pg_dump -h 127.0.0.1 -U postgres -Fc "$DB" > "$WORK/backup.dump"
+psql_admin -c "DROP DATABASE $DB" -c "CREATE DATABASE $DB"
+pg_restore -h 127.0.0.1 -U postgres -d "$DB" --no-owner "$WORK/backup.dump"
+AS start-domain "$DOMAIN" >/dev/null
+for _ in $(seq 1 180); do
+    if curl -fsS "$BASE/health/ready" 2>/dev/null | grep -q database; then break; fi
+    sleep 1
+done
+AFTER=$(api -u pg-dpo:Pg-check-pass-1 "$BASE/api/v1/audit/verify")
+EVENTS_BEFORE=$(echo "$BEFORE" | json events)
+EVENTS_AFTER=$(echo "$AFTER" | json events)
+echo "$AFTER" | grep -q '"valid":true' && [ "$EVENTS_AFTER" -gt "$EVENTS_BEFORE" ] \
+    || { log "FAILED: audit chain after the restore: $AFTER (before: $BEFORE)"; exit 1; }
+log "backup and restore: dumped ($(du -h "$WORK/backup.dump" | cut -f1)), database dropped and restored, chain intact ($EVENTS_BEFORE events before, $EVENTS_AFTER after, the verification itself included)"
+log "OK: EAR deployed on Payara Server 6.2025.9 with PostgreSQL; JMS round trip, @Retry, a whole campaign, the assistant, backup and restore work"

@@ -56,6 +56,9 @@ public class Assistant {
     TimeSource time;
 
     @Inject
+    jakarta.enterprise.event.Event<AssistantAnswered> answered;
+
+    @Inject
     @ConfigProperty(name = "filodiretto.city.name", defaultValue = "Comune")
     String cityName;
 
@@ -127,6 +130,7 @@ public class Assistant {
             handoffId = handoffs.open(citizen, Handoff.Reason.SENSITIVE).id();
         }
         em.persist(new Exchange(citizen, handoffId, kind, answer.mode(), question, answer.text(), articles, answer.confidence(), took, null, now));
+        answered.fire(new AssistantAnswered(answer.outcome(), answer.mode(), took));
         if (answer.outcome() == AnswerEngine.Outcome.NO_ANSWER) {
             String language = answer.language();
             gateway.send(new OutboundMessage.Buttons(citizen.address(), null, answer.text(), null, List.of(

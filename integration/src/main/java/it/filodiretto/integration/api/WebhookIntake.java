@@ -28,6 +28,9 @@ public class WebhookIntake {
     public enum Outcome { ACCEPTED, BAD_SIGNATURE, MALFORMED, TOO_LARGE }
 
     @Inject
+    it.filodiretto.integration.system.ChannelMetrics metrics;
+
+    @Inject
     WhatsAppSettings settings;
 
     @Inject
@@ -48,6 +51,12 @@ public class WebhookIntake {
     }
 
     public Outcome accept(byte[] body, String signature) {
+        Outcome outcome = intake(body, signature);
+        metrics.webhook(outcome.name());
+        return outcome;
+    }
+
+    private Outcome intake(byte[] body, String signature) {
         if (body.length > settings.maxWebhookBytes()) {
             return Outcome.TOO_LARGE;
         }

@@ -7,6 +7,7 @@ import it.filodiretto.domain.whatsapp.SendResult;
 import it.filodiretto.domain.whatsapp.WhatsAppGateway;
 import it.filodiretto.domain.common.PhoneMask;
 import jakarta.enterprise.context.ApplicationScoped;
+import it.filodiretto.integration.system.ChannelMetrics;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
@@ -24,21 +25,29 @@ public class CloudApiGateway implements WhatsAppGateway {
     @Inject
     CloudApiSender sender;
 
+    @Inject
+    ChannelMetrics metrics;
+
     @Override
     public SendResult send(OutboundMessage message, MessageCategory category) {
         try {
             String wamid = sender.send(Payloads.of(message), category == MessageCategory.MARKETING);
             LOG.fine(() -> "sent to " + PhoneMask.mask(message.to()) + ": " + wamid);
+            metrics.sent();
             return new SendResult.Accepted(wamid);
         } catch (ApiError e) {
             LOG.log(e.errorClass() == ErrorClass.PERMANENT ? Level.INFO : Level.WARNING, () -> "not sent to "
                     + PhoneMask.mask(message.to()) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")");
+            metrics.refused(String.valueOf(e.code()));
             return new SendResult.Refused(e.errorClass(), e.httpStatus(), e.code(), e.getMessage());
         } catch (CircuitBreakerOpenException e) {
+            metrics.refused("circuit-open");
             return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "circuit open: the API failed repeatedly");
         } catch (BulkheadException e) {
+            metrics.refused("bulkhead");
             return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "too many concurrent calls");
         } catch (TimeoutException e) {
+            metrics.refused("timeout");
             return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "timeout");
         }
     }

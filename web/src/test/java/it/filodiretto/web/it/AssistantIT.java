@@ -59,6 +59,7 @@ class AssistantIT {
 
     StaffClient api;
     String editor;
+    String editorName;
     String operator;
     String operatorName;
 
@@ -66,7 +67,8 @@ class AssistantIT {
     void setUp() throws Exception {
         api = new StaffClient(base.toURI());
         String suffix = String.valueOf(new Random().nextInt(1_000_000));
-        editor = user("kb" + suffix, "EDITOR");
+        editorName = "kb" + suffix;
+        editor = user(editorName, "EDITOR");
         operatorName = "op" + suffix;
         operator = user(operatorName, "OPERATOR");
         HttpResponse<String> imported = api.sendJson("POST", "api/v1/knowledge/articles/import", editor, KB);
@@ -107,6 +109,12 @@ class AssistantIT {
                 + " and articles like 'it-%'", citizen.number)).isEqualTo(2);
         assertThat(citizen.text("select articles from assistant_exchange where address = ? order by id fetch first 1 rows only", citizen.number))
                 .startsWith("it-anagrafe-orari:");
+
+        HttpResponse<String> metrics = api.get("metrics?scope=application", null);
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("filodiretto_assistant_answers").contains("mode=\"RETRIEVAL\"")
+                .contains("filodiretto_whatsapp_messages_sent").contains("filodiretto_webhook_calls")
+                .contains("filodiretto_dispatch_queue_depth");
     }
 
     @Test
@@ -242,6 +250,32 @@ class AssistantIT {
         SandboxPhone probe = phone();
         assertThat(probe.scalar("select count(*) from audit_event where action in ('ARTICLE_CREATED','ARTICLE_ARCHIVED','ARTICLE_RESTORED')"
                 + " and target_id = ?", slug)).isEqualTo(3);
+    }
+
+    @Test
+    void whatEditorsAndCitizensTypeIsShownInertOnEveryPage() throws Exception {
+        String xss = "<img src=x onerror=alert(1)>";
+        String slug = "it-xss-" + new Random().nextInt(1_000_000);
+        assertThat(api.sendJson("POST", "api/v1/knowledge/articles", editor, "{\"slug\":\"" + slug + "\",\"title\":\"Sportello " + xss
+                + "\",\"text\":\"Testo " + xss + "\",\"tags\":[\"" + xss + "\"]}").statusCode()).isEqualTo(201);
+        SandboxPhone citizen = phone();
+        citizen.says("OPERATORE");
+        citizen.awaitMessage(1);
+        citizen.says("aiuto " + xss);
+        citizen.awaitProcessed();
+
+        StaffClient editorBrowser = new StaffClient(base.toURI());
+        assertThat(editorBrowser.formLogin(editorName, PASSWORD).statusCode()).isEqualTo(302);
+        long id = StaffClient.object(api.get("api/v1/knowledge/articles/" + slug, editor)).getJsonNumber("id").longValue();
+        for (String page : new String[]{"console/assistant/knowledge/articles.xhtml", "console/assistant/knowledge/article.xhtml?id=" + id}) {
+            HttpResponse<String> html = editorBrowser.get(page, null);
+            assertThat(html.statusCode()).isEqualTo(200);
+            assertThat(html.body()).as(page).doesNotContain(xss);
+        }
+        StaffClient operatorBrowser = new StaffClient(base.toURI());
+        assertThat(operatorBrowser.formLogin(operatorName, PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> records = operatorBrowser.get("console/assistant/inbox/records.xhtml", null);
+        assertThat(records.body()).contains("aiuto &lt;img").doesNotContain(xss);
     }
 
     private JsonObject ask(String question) {

@@ -288,6 +288,31 @@ class FoundationIT {
         assertThat(connectivity.find(token).orElseThrow().deliveries()).isEqualTo(1);
     }
 
+    @Test
+    void aForgedFormPostWithoutTheRealViewStateChangesNothing() {
+        StaffClient browser = new StaffClient(client().base());
+        assertThat(browser.formLogin("admin", Deployments.adminPassword()).statusCode()).isEqualTo(302);
+        for (String viewState : new String[]{"-1234567890:987654321", null}) {
+            String forged = unique("forged");
+            java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+            form.put("create", "create");
+            form.put("create:username", forged);
+            form.put("create:displayName", "Forged");
+            form.put("create:password", "Forged-pass-2026-x");
+            form.put("create:roles", "ADMIN");
+            form.put("create:save", "");
+            form.put("jakarta.faces.partial.ajax", "true");
+            form.put("jakarta.faces.source", "create:save");
+            form.put("jakarta.faces.partial.execute", "@form");
+            if (viewState != null) {
+                form.put("jakarta.faces.ViewState", viewState);
+            }
+            HttpResponse<String> response = browser.postForm("console/admin/staff.xhtml", form);
+            assertThat(response.body()).as("no stack trace").doesNotContain("Exception").doesNotContain("at jakarta.");
+            assertThat(client().get("api/v1/staff/" + forged, admin()).statusCode()).as("forged post created nothing").isEqualTo(404);
+        }
+    }
+
     private long auditEventsFor(String username) throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select count(*) from audit_event where target_id = ?")) {

@@ -26,6 +26,7 @@ final class RoleMatrix {
             new Entry("console/index.xhtml", true, ALL_STAFF),
             new Entry("console/admin/staff.xhtml", true, Set.of("ADMIN")),
             new Entry("console/admin/whatsapp.xhtml", true, Set.of("ADMIN")),
+            new Entry("console/admin/status.xhtml", true, Set.of("ADMIN")),
             new Entry("api/v1/staff", false, Set.of("ADMIN")),
             new Entry("api/v1/staff/admin", false, Set.of("ADMIN")),
             new Entry("api/v1/system/self-test", false, Set.of("ADMIN")),

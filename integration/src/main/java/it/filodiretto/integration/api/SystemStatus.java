@@ -1,0 +1,29 @@
+package it.filodiretto.integration.api;
+
+import it.filodiretto.integration.system.ChannelGauges;
+import it.filodiretto.integration.system.ChannelMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Map;
+
+/** The figures of the console's status page (the same the metrics endpoint serves). */
+@ApplicationScoped
+public class SystemStatus {
+
+    /** Counts since the server started and current gauges. */
+    public record Figures(long sent, Map<String, Long> refusedByCode, Map<String, Long> webhooksByOutcome,
+                          Map<String, Long> answersByMode, long queueDepth, int rateCeiling, long openHandoffs) {
+    }
+
+    @Inject
+    ChannelMetrics metrics;
+
+    @Inject
+    ChannelGauges gauges;
+
+    public Figures figures() {
+        return new Figures(metrics.sentCount(), metrics.refusedByCode(), metrics.webhooksByOutcome(), metrics.answersByMode(),
+                gauges.queueDepth(), gauges.rateCeiling(), gauges.openHandoffs());
+    }
+}
