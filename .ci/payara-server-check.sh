@@ -166,7 +166,7 @@ done
 curl -fsS -o /dev/null -u "admin:$ADMIN_PASSWORD" "$BASE/api/v1/knowledge/articles/campagna-$CID" \
     || { log "FAILED: the sent campaign did not become a knowledge-base article"; exit 1; }
 log "assistant on PostgreSQL: 109 articles imported, a citizen's question answered with the official link and the disclosure; the campaign became an article"
-# Backup and restore on PostgreSQL (docs/deploy-payara-server.md §6): dump, drop, restore, restart; the chain verifies
+# Backup and restore on PostgreSQL (docs/deploy-payara-server.md §7): dump, drop, restore, restart; the chain verifies
 api -u "admin:$ADMIN_PASSWORD" -d '{"username":"pg-dpo","displayName":"pg-dpo","password":"Pg-check-pass-1","roles":["PRIVACY_OFFICER"]}' "$BASE/api/v1/staff" >/dev/null
 BEFORE=$(api -u pg-dpo:Pg-check-pass-1 "$BASE/api/v1/audit/verify")
 echo "$BEFORE" | grep -q '"valid":true' || { log "FAILED: audit chain before the backup: $BEFORE"; exit 1; }

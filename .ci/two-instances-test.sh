@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# Two Payara Micro instances of the same WAR sharing one PostgreSQL database and one external ActiveMQ broker
+# (started here): the production cluster of docs/deploy-payara-server.md on one machine. Checks that
+#  * both instances take part in a campaign's dispatch (JMS batches from the shared queue), every recipient
+#    gets exactly one message, and the send-rate ceiling stays global (the busiest second seen by the sandbox
+#    is within the ceiling, not twice it);
+#  * an article written on one instance is answered by the assistant of the other (index sync).
+# Needs the WAR built (web/target/filodiretto.war and web/target/runtime); PostgreSQL as in payara-server-check.sh.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+WORK="$PWD/target/two-instances"
+DB=filodiretto_two
+PORT_A=18401
+PORT_B=18402
+BROKER_URL="tcp://127.0.0.1:61626"
+CEILING=40
+RECIPIENTS=${1:-600}
+ADMIN_PASSWORD='Two-instances-pass-2026'
+RAR="$PWD/web/target/runtime/activemq-rar-6.1.7.rar"
+MICRO="$PWD/web/target/runtime/payara-micro.jar"
+log() { echo "[two-instances] $*"; }
+[ -f web/target/filodiretto.war ] && [ -f "$RAR" ] && [ -f "$MICRO" ] || { log "build the WAR first (./mvnw package)"; exit 1; }
+
+pg_isready -q -h 127.0.0.1 -p 5432 || { log "PostgreSQL not answering on 127.0.0.1:5432 (run .ci/payara-server-check.sh first, it installs it)"; exit 1; }
+psql -h 127.0.0.1 -U postgres -d postgres -q -v ON_ERROR_STOP=1 -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
+rm -rf "$WORK" && mkdir -p "$WORK/lib"
+./mvnw -q -B dependency:copy -Dartifact=org.postgresql:postgresql:42.7.14 -DoutputDirectory="$WORK"
+./mvnw -q -B dependency:copy -Dartifact=jakarta.jms:jakarta.jms-api:3.1.0 -DoutputDirectory="$WORK/lib"
+unzip -q -j "$RAR" '*.jar' -d "$WORK/lib"
+cp web/target/filodiretto.war "$WORK/ROOT.war"   # deployed at the root context, as run.sh does
+
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+java -Xmx256m -cp "$WORK/lib/*" .ci/ExternalBroker.java "$BROKER_URL" "$WORK/broker" > "$WORK/broker.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 60); do grep -q "broker started" "$WORK/broker.log" && break; sleep 1; done
+grep -q "broker started" "$WORK/broker.log" || { log "FAILED: external broker"; cat "$WORK/broker.log"; exit 1; }
+log "external ActiveMQ broker on $BROKER_URL"
+
+sed -e "s|@RAR@|$RAR|" -e "s|@DB@|$DB|" -e "s|@BROKER@|${BROKER_URL//:/\\\\:}|" > "$WORK/postboot.txt" <<'PB'
+create-resource-adapter-config --property ServerUrl=@BROKER@ activemq-rar-6.1.7
+deploy @RAR@
+create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 40 --isconnectvalidatereq true --validationmethod auto-commit --property serverName=127.0.0.1:portNumber=5432:databaseName=@DB@:user=postgres:password=trust filodiretto-pool
+create-jdbc-resource --connectionpoolid filodiretto-pool jdbc/filodiretto
+PB
+
+start() {
+    local name=$1 port=$2
+    java -Xmx512m -Dfilodiretto.self-url="http://localhost:$port" -Dfilodiretto.admin.password="$ADMIN_PASSWORD" -Dfilodiretto.sandbox.enabled=true \
+        -Dfilodiretto.dispatch.rate-per-second=$CEILING -Dfilodiretto.campaigns.quiet-hours=00:00-00:00 \
+        -Dfilodiretto.assistant.index-dir="$WORK/index-$name" \
+        -jar "$MICRO" --nocluster --port "$port" --addlibs "$WORK/postgresql-42.7.14.jar" \
+        --postbootcommandfile "$WORK/postboot.txt" --deploy "$WORK/ROOT.war" > "$WORK/server-$name.log" 2>&1 &
+    PIDS+=($!)
+    for _ in $(seq 1 240); do
+        curl -fsS "http://localhost:$port/health/ready" 2>/dev/null | grep -q database && { log "instance $name ready on $port"; return; }
+        sleep 1
+    done
+    log "FAILED: instance $name did not start"; tail -40 "$WORK/server-$name.log"; exit 1
+}
+start A $PORT_A
+start B $PORT_B
+sleep 6 # one heartbeat: both instances know they are two
+
+A="http://localhost:$PORT_A"
+B="http://localhost:$PORT_B"
+json() { sed -n "s/.*\"$1\":\"\{0,1\}\([^\",}]*\).*/\1/p"; }
+api() { curl -sS --fail-with-body -H 'Content-Type: application/json' "$@"; }
+for user in "two-editor EDITOR" "two-reviewer REVIEWER"; do
+    set -- $user
+    api -u "admin:$ADMIN_PASSWORD" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"Two-check-pass-1\",\"roles\":[\"$2\"]}" "$A/api/v1/staff" >/dev/null
+done
+api -d "{\"count\":$RECIPIENTS,\"topic\":\"public_utility\"}" "$A/sandbox/api/subscribers" >/dev/null
+TOKEN="TWO$(date +%s)"
+CID=$(api -u two-editor:Two-check-pass-1 -d "{\"title\":\"$TOKEN\",\"topics\":[\"public_utility\"],\"template\":\"avviso_protezione_civile\",\"bodyParameters\":[\"Prova $TOKEN\"]}" \
+    "$A/api/v1/campaigns" | json id)
+api -u two-editor:Two-check-pass-1 -X POST -d '{}' "$A/api/v1/campaigns/$CID/submit" >/dev/null
+api -u two-reviewer:Two-check-pass-1 -X POST -d '{}' "$B/api/v1/campaigns/$CID/approve" >/dev/null
+api -u two-reviewer:Two-check-pass-1 -X POST -d '{}' "$B/api/v1/campaigns/$CID/schedule" >/dev/null
+T0=$(date +%s)
+for _ in $(seq 1 $(( RECIPIENTS / 10 + 120 ))); do
+    STATE=$(api -u two-reviewer:Two-check-pass-1 "$A/api/v1/campaigns/$CID/stats" | json state)
+    [ "$STATE" = "SENT" ] && break
+    sleep 1
+done
+ELAPSED=$(( $(date +%s) - T0 ))
+REPORT=$(api "$A/sandbox/api/report?token=$TOKEN")
+sent() { curl -fsS "$1/metrics?scope=application" | sed -n 's/^filodiretto_whatsapp_messages_sent_total[^ ]* \([0-9.]*\).*/\1/p' | head -1 | cut -d. -f1; }
+SENT_A=$(sent "$A"); SENT_B=$(sent "$B")
+BUSIEST=$(echo "$REPORT" | json busiestSecond)
+log "campaign $CID: state $STATE in ${ELAPSED}s; sandbox: $REPORT; sent by A: $SENT_A, by B: $SENT_B"
+[ "$STATE" = "SENT" ] || { log "FAILED: campaign not sent"; exit 1; }
+[ "$(echo "$REPORT" | json recipients)" = "$RECIPIENTS" ] && [ "$(echo "$REPORT" | json recipientsWithMoreThanOne)" = "0" ] \
+    || { log "FAILED: not exactly one message per recipient"; exit 1; }
+[ "${SENT_A:-0}" -gt 0 ] && [ "${SENT_B:-0}" -gt 0 ] || { log "FAILED: both instances must send"; exit 1; }
+# the ceiling is global: two instances at the full ceiling each would show about twice it
+[ "$BUSIEST" -le $(( CEILING * 115 / 100 )) ] || { log "FAILED: busiest second $BUSIEST > ceiling $CEILING (+15 % jitter)"; exit 1; }
+log "dispatch over two instances: $RECIPIENTS recipients once each, A sent $SENT_A and B $SENT_B, busiest second $BUSIEST (ceiling $CEILING/s)"
+
+# the assistant: an article written on A is answered by B
+SLUG="two-$(date +%s)"
+api -u "admin:$ADMIN_PASSWORD" -d "{\"slug\":\"$SLUG\",\"title\":\"Noleggio sala consiliare\",\"text\":\"La sala consiliare si prenota all'URP con 15 giorni di anticipo.\",\"link\":\"https://www.comune.esempio.it/sala\"}" \
+    "$A/api/v1/knowledge/articles" >/dev/null
+ANSWER=""
+for _ in $(seq 1 30); do
+    ANSWER=$(api -u "admin:$ADMIN_PASSWORD" -d '{"question":"come prenoto la sala consiliare?"}' "$B/api/v1/assistant/ask")
+    echo "$ANSWER" | grep -q "\"slug\":\"$SLUG\"" && break
+    sleep 1
+done
+echo "$ANSWER" | grep -q "\"slug\":\"$SLUG\"" || { log "FAILED: B's assistant does not know A's article: $ANSWER"; exit 1; }
+log "assistant: an article written on A answered on B"
+log "OK: two instances, one database, one external broker"
