@@ -3,6 +3,7 @@ package it.filodiretto.domain.campaign;
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.common.Correlation;
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.common.TimeSource;
 import it.filodiretto.domain.whatsapp.MessageCategory;
@@ -210,7 +211,7 @@ public class Dispatch {
                 continue;
             }
             SendResult result;
-            try {
+            try (Correlation.Scope scope = Correlation.open("campaign-" + campaignId + "/delivery-" + send.deliveryId())) {
                 result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
                         header, body, buttons, template.headerFormat(), media, link, linkIndex), template.category());
             } catch (RuntimeException unexpected) {

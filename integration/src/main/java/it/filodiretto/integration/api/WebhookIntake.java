@@ -5,6 +5,7 @@ import it.filodiretto.integration.whatsapp.WebhookQueue;
 import it.filodiretto.integration.whatsapp.WebhookSignature;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.ejb.Stateless;
+import it.filodiretto.integration.system.ChannelMetrics;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
@@ -28,7 +29,7 @@ public class WebhookIntake {
     public enum Outcome { ACCEPTED, BAD_SIGNATURE, MALFORMED, TOO_LARGE }
 
     @Inject
-    it.filodiretto.integration.system.ChannelMetrics metrics;
+    ChannelMetrics metrics;
 
     @Inject
     WhatsAppSettings settings;

@@ -31,6 +31,12 @@ public interface CloudApiClient {
     Response marketingMessages(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
                                @HeaderParam("Authorization") String bearer, JsonObject payload);
 
+    /** The phone number's quality rating, messaging-limit tier and throughput level. */
+    @GET
+    @Path("{phoneNumberId}")
+    Response phoneNumber(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
+                         @HeaderParam("Authorization") String bearer, @QueryParam("fields") String fields);
+
     @GET
     @Path("{wabaId}/message_templates")
     Response templates(@PathParam("version") String version, @PathParam("wabaId") String wabaId,

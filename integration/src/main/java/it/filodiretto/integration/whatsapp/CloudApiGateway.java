@@ -7,6 +7,7 @@ import it.filodiretto.domain.whatsapp.SendResult;
 import it.filodiretto.domain.whatsapp.WhatsAppGateway;
 import it.filodiretto.domain.common.PhoneMask;
 import jakarta.enterprise.context.ApplicationScoped;
+import it.filodiretto.domain.common.Correlation;
 import it.filodiretto.integration.system.ChannelMetrics;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.faulttolerance.exceptions.BulkheadException;
@@ -32,12 +33,12 @@ public class CloudApiGateway implements WhatsAppGateway {
     public SendResult send(OutboundMessage message, MessageCategory category) {
         try {
             String wamid = sender.send(Payloads.of(message), category == MessageCategory.MARKETING);
-            LOG.fine(() -> "sent to " + PhoneMask.mask(message.to()) + ": " + wamid);
+            LOG.fine(() -> "sent to " + PhoneMask.mask(message.to()) + ": " + wamid + Correlation.tag());
             metrics.sent();
             return new SendResult.Accepted(wamid);
         } catch (ApiError e) {
             LOG.log(e.errorClass() == ErrorClass.PERMANENT ? Level.INFO : Level.WARNING, () -> "not sent to "
-                    + PhoneMask.mask(message.to()) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")");
+                    + PhoneMask.mask(message.to()) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")" + Correlation.tag());
             metrics.refused(String.valueOf(e.code()));
             return new SendResult.Refused(e.errorClass(), e.httpStatus(), e.code(), e.getMessage());
         } catch (CircuitBreakerOpenException e) {

@@ -115,6 +115,28 @@ public class CloudApiSender {
         }
     }
 
+    /** The phone number's standing (quality rating, messaging-limit tier, throughput level). */
+    @Timeout(value = 5, unit = ChronoUnit.SECONDS)
+    @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 60_000, successThreshold = 1)
+    public JsonObject phoneNumber() {
+        Response response;
+        try {
+            response = client().phoneNumber(settings.apiVersion(), settings.phoneNumberId(), settings.bearer(),
+                    "quality_rating,messaging_limit_tier,throughput,display_phone_number");
+        } catch (ProcessingException e) {
+            throw new ApiError.Transient(0, 0, "no answer from the API (" + e.getClass().getSimpleName() + ")");
+        }
+        try (response) {
+            String body = response.hasEntity() ? response.readEntity(String.class) : "";
+            JsonObject json = parse(body);
+            if (response.getStatus() / 100 == 2 && json != null) {
+                return json;
+            }
+            wamidOrThrow(response.getStatus() / 100 == 2 ? 502 : response.getStatus(), body);
+            throw new ApiError.Transient(response.getStatus(), 0, "unreadable phone number");
+        }
+    }
+
     static String wamidOrThrow(int status, String body) {
         JsonObject json = parse(body);
         if (status / 100 == 2) {

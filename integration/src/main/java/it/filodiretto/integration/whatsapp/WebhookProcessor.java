@@ -7,6 +7,7 @@ import it.filodiretto.domain.whatsapp.RawWebhookEvent;
 import it.filodiretto.domain.whatsapp.StatusUpdate;
 import it.filodiretto.domain.whatsapp.WhatsAppEvents;
 import jakarta.ejb.Stateless;
+import it.filodiretto.domain.common.Correlation;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.stream.JsonParsingException;
@@ -32,6 +33,12 @@ public class WebhookProcessor {
     DataSubjectRights rights;
 
     public void process(long rawEventId) {
+        try (Correlation.Scope scope = Correlation.open("webhook-" + rawEventId)) {
+            processEvent(rawEventId);
+        }
+    }
+
+    private void processEvent(long rawEventId) {
         RawWebhookEvent raw = events.raw(rawEventId);
         if (raw == null || raw.isProcessed()) {
             return;
@@ -40,7 +47,7 @@ public class WebhookProcessor {
         try {
             json = JSON.createReader(new StringReader(raw.body())).readObject();
         } catch (JsonParsingException | IllegalStateException e) {
-            LOG.warning(() -> "Stored webhook " + rawEventId + " is not a JSON object; skipped");
+            LOG.warning(() -> "Stored webhook " + rawEventId + " is not a JSON object; skipped" + Correlation.tag());
             events.processed(rawEventId);
             return;
         }
@@ -52,7 +59,10 @@ public class WebhookProcessor {
         }
         // in wamid order: concurrent webhooks then lock the deliveries they move in the same order (no deadlock)
         parsed.statuses().stream().filter(s -> s.wamid() != null && s.status() != null)
-                .sorted(java.util.Comparator.comparing(StatusUpdate::wamid)).forEach(events::status);
+                .sorted(java.util.Comparator.comparing(StatusUpdate::wamid)).forEach(s -> {
+                    LOG.fine(() -> "status " + s.status() + " of " + s.wamid() + Correlation.tag());
+                    events.status(s);
+                });
         for (PreferenceUpdate p : parsed.preferences()) {
             events.preference(p);
         }

@@ -7,7 +7,9 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +21,10 @@ import java.io.StringReader;
 
 import static it.filodiretto.domain.common.Jsons.JSON;
 
-/** The sandbox's Cloud API: {@code /sandbox/graph/{version}/{phone-number-id}/messages} and {@code /marketing_messages}. */
+/**
+ * The sandbox's Cloud API: {@code /sandbox/graph/{version}/{phone-number-id}} (the number's standing),
+ * {@code …/messages} and {@code …/marketing_messages}.
+ */
 @Path("graph/{version}/{phoneNumberId}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -27,6 +32,18 @@ public class SandboxGraphResource {
 
     @Inject
     Sandbox sandbox;
+
+    /** The number as the Cloud API describes it (the sandbox's number is always in good standing). */
+    @GET
+    public Response phoneNumber(@PathParam("phoneNumberId") String phoneNumberId, @HeaderParam("Authorization") String authorization) {
+        if (authorization == null || authorization.isBlank()) {
+            return Response.status(401).entity(JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
+                    .add("message", "An access token is required").add("type", "OAuthException").add("code", 190)).build()).build();
+        }
+        return Response.ok(JSON.createObjectBuilder().add("id", phoneNumberId).add("display_phone_number", "+39 0331 390 000")
+                .add("quality_rating", "GREEN").add("messaging_limit_tier", "TIER_UNLIMITED")
+                .add("throughput", JSON.createObjectBuilder().add("level", "STANDARD")).build()).build();
+    }
 
     @POST
     @Path("messages")

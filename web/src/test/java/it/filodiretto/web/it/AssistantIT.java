@@ -276,6 +276,15 @@ class AssistantIT {
         assertThat(operatorBrowser.formLogin(operatorName, PASSWORD).statusCode()).isEqualTo(302);
         HttpResponse<String> records = operatorBrowser.get("console/assistant/inbox/records.xhtml", null);
         assertThat(records.body()).contains("aiuto &lt;img").doesNotContain(xss);
+
+        citizen.says("=HYPERLINK(\"http://evil.example\",\"clic\")");
+        citizen.awaitProcessed();
+        HttpResponse<String> page = operatorBrowser.get("console/assistant/inbox/records.xhtml", null);
+        HttpResponse<String> csv = operatorBrowser.postForm("console/assistant/inbox/records.xhtml", java.util.Map.of("records", "records",
+                "records:csv", "", "jakarta.faces.ViewState", StaffClient.viewState(page.body())));
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body()).as("CSV export").contains("'=HYPERLINK").doesNotContain(",\"=HYPERLINK")
+                .doesNotContain("#{").doesNotContain("<span").contains(PhoneMask.mask(citizen.number));
     }
 
     private JsonObject ask(String question) {

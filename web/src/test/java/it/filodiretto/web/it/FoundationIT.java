@@ -88,6 +88,8 @@ class FoundationIT {
 
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(health.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
+        // the WhatsApp API is a detail of readiness, never its cause (here: the sandbox's number)
+        assertThat(health.body()).contains("\"whatsapp-api\"").contains("\"qualityRating\":\"GREEN\"").contains("\"reachable\":\"true\"");
     }
 
     @Test
