@@ -98,31 +98,22 @@ public class CloudApiSender {
     @Retry(maxRetries = 3, delay = 1000, jitter = 500, retryOn = {ApiError.Transient.class, TimeoutException.class},
             abortOn = ApiError.Final.class)
     public JsonObject templates(String after) {
-        Response response;
-        try {
-            response = client().templates(settings.apiVersion(), settings.wabaId(), settings.bearer(), 100, after);
-        } catch (ProcessingException e) {
-            throw new ApiError.Transient(0, 0, "no answer from the API (" + e.getClass().getSimpleName() + ")");
-        }
-        try (response) {
-            String body = response.hasEntity() ? response.readEntity(String.class) : "";
-            JsonObject json = parse(body);
-            if (response.getStatus() / 100 == 2 && json != null) {
-                return json;
-            }
-            wamidOrThrow(response.getStatus() / 100 == 2 ? 502 : response.getStatus(), body);
-            throw new ApiError.Transient(response.getStatus(), 0, "unreadable template list");
-        }
+        return read(() -> client().templates(settings.apiVersion(), settings.wabaId(), settings.bearer(), 100, after), "template list");
     }
 
     /** The phone number's standing (quality rating, messaging-limit tier, throughput level). */
     @Timeout(value = 5, unit = ChronoUnit.SECONDS)
     @CircuitBreaker(requestVolumeThreshold = 4, failureRatio = 0.75, delay = 60_000, successThreshold = 1)
     public JsonObject phoneNumber() {
+        return read(() -> client().phoneNumber(settings.apiVersion(), settings.phoneNumberId(), settings.bearer(),
+                "quality_rating,messaging_limit_tier,throughput,display_phone_number"), "phone number");
+    }
+
+    /** A GET of the Graph API: its JSON body, or the classified error. */
+    private static JsonObject read(java.util.function.Supplier<Response> call, String what) {
         Response response;
         try {
-            response = client().phoneNumber(settings.apiVersion(), settings.phoneNumberId(), settings.bearer(),
-                    "quality_rating,messaging_limit_tier,throughput,display_phone_number");
+            response = call.get();
         } catch (ProcessingException e) {
             throw new ApiError.Transient(0, 0, "no answer from the API (" + e.getClass().getSimpleName() + ")");
         }
@@ -133,7 +124,7 @@ public class CloudApiSender {
                 return json;
             }
             wamidOrThrow(response.getStatus() / 100 == 2 ? 502 : response.getStatus(), body);
-            throw new ApiError.Transient(response.getStatus(), 0, "unreadable phone number");
+            throw new ApiError.Transient(response.getStatus(), 0, "unreadable " + what);
         }
     }
 

@@ -1,6 +1,5 @@
-package it.filodiretto.integration.system;
+package it.filodiretto.integration.whatsapp;
 
-import it.filodiretto.integration.whatsapp.WhatsAppStanding;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
