@@ -15,7 +15,7 @@ ADMIN='admin:Crash-secret-pass-1'
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 start() {
-    JAVA_OPTS="-Xmx512m" FILODIRETTO_SKIP_BUILD=1 FILODIRETTO_PORT=$PORT FILODIRETTO_DATA="$WORK/data" \
+    JAVA_OPTS="-Xmx512m" FILODIRETTO_CAMPAIGNS_QUIET_HOURS=00:00-00:00 FILODIRETTO_SKIP_BUILD=1 FILODIRETTO_PORT=$PORT FILODIRETTO_DATA="$WORK/data" \
         FILODIRETTO_ADMIN_PASSWORD='Crash-secret-pass-1' FILODIRETTO_DISPATCH_RATE_PER_SECOND="$RATE" \
         FILODIRETTO_SANDBOX_READ_RATIO=0 ./run.sh >> "$WORK/server.log" 2>&1 &
     disown $!  # the kill -9 below is meant: no job notice
