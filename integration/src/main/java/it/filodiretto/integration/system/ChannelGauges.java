@@ -3,33 +3,33 @@ package it.filodiretto.integration.system;
 import it.filodiretto.domain.campaign.MessagingLimit;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
+import jakarta.annotation.Resource;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
 /**
  * Gauges read when scraped: deliveries waiting to be sent (the dispatch queue's depth), the send-rate
- * ceiling, the messaging limit (WhatsApp tier) and what is left of it, open handoffs. Registered at start.
+ * ceiling, the messaging limit (WhatsApp tier) and what is left of it, open handoffs. Registered at start by
+ * {@link MetricsStartup}.
  */
 @ApplicationScoped
 public class ChannelGauges {
 
-    @PersistenceContext(unitName = "filodiretto")
-    EntityManager em;
+    @Resource(lookup = "jdbc/filodiretto")
+    DataSource dataSource;
 
     @Inject
     MetricRegistry registry;
 
     @Inject
     MessagingLimit limit;
-
-    void start(@Observes @Initialized(ApplicationScoped.class) Object started) {
-        // the observer makes CDI create the bean at start, so the gauges exist before the first scrape
-    }
 
     @PostConstruct
     void register() {
@@ -53,6 +53,10 @@ public class ChannelGauges {
     }
 
     private long count(String sql) {
-        return ((Number) em.createNativeQuery(sql).getSingleResult()).longValue();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getLong(1) : -1;
+        } catch (SQLException e) {
+            return -1; // the database readiness check reports the outage
+        }
     }
 }
