@@ -7,7 +7,6 @@ import it.filodiretto.integration.api.ArticleFiles;
 import it.filodiretto.integration.assistant.LuceneKnowledgeIndex;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.FSDirectory;
 
 import java.io.StringReader;

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
