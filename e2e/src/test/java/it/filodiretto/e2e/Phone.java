@@ -35,8 +35,4 @@ final class Phone {
     void taps(String buttonTitle) {
         browser.clickText("#messages .reply-button", buttonTitle);
     }
-
-    long received(String text) {
-        return browser.all("#messages .bubble-out").stream().filter(e -> e.getText().contains(text)).count();
-    }
 }

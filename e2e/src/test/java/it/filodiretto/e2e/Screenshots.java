@@ -51,12 +51,4 @@ public final class Screenshots implements TestWatcher {
         });
         OPEN.clear();
     }
-
-    static List<Browser> open() {
-        return new ArrayList<>(OPEN);
-    }
-
-    static Path dir() {
-        return RunningApplication.WORK.resolve("screenshots");
-    }
 }

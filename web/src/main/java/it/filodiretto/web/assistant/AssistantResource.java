@@ -154,23 +154,23 @@ public class AssistantResource {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("id", h.id()).add("address", h.address()).add("reason", h.reason().name())
                 .add("state", h.state().name()).add("openedAt", h.openedAt().toString()).add("lastCitizenAt", h.lastCitizenAt().toString())
                 .add("windowOpen", h.isWindowOpen(now)).add("windowLeftMinutes", h.windowLeft(now).toMinutes());
-        b.add("operator", h.operator() == null ? JsonValue.NULL : JSON.createValue(h.operator()));
-        b.add("firstReplyAt", h.firstReplyAt() == null ? JsonValue.NULL : JSON.createValue(h.firstReplyAt().toString()));
-        b.add("closedAt", h.closedAt() == null ? JsonValue.NULL : JSON.createValue(h.closedAt().toString()));
+        b.add("operator", KnowledgeResource.nullable(h.operator()));
+        b.add("firstReplyAt", KnowledgeResource.nullable(h.firstReplyAt()));
+        b.add("closedAt", KnowledgeResource.nullable(h.closedAt()));
         return b.build();
     }
 
     static JsonObject json(Exchange e) {
         JsonObjectBuilder b = JSON.createObjectBuilder().add("id", e.id()).add("address", e.address()).add("kind", e.kind().name())
                 .add("occurredAt", e.occurredAt().toString());
-        b.add("mode", e.mode() == null ? JsonValue.NULL : JSON.createValue(e.mode().name()));
-        b.add("question", e.question() == null ? JsonValue.NULL : JSON.createValue(e.question()));
-        b.add("answer", e.answer() == null ? JsonValue.NULL : JSON.createValue(e.answer()));
-        b.add("articles", e.articles() == null ? JsonValue.NULL : JSON.createValue(e.articles()));
-        b.add("confidence", e.confidence() == null ? JsonValue.NULL : JSON.createValue(e.confidence()));
-        b.add("tookMs", e.tookMs() == null ? JsonValue.NULL : JSON.createValue(e.tookMs()));
-        b.add("operator", e.operator() == null ? JsonValue.NULL : JSON.createValue(e.operator()));
-        b.add("handoff", e.handoffId() == null ? JsonValue.NULL : JSON.createValue(e.handoffId()));
+        b.add("mode", KnowledgeResource.nullable(e.mode()));
+        b.add("question", KnowledgeResource.nullable(e.question()));
+        b.add("answer", KnowledgeResource.nullable(e.answer()));
+        b.add("articles", KnowledgeResource.nullable(e.articles()));
+        b.add("confidence", KnowledgeResource.nullable(e.confidence()));
+        b.add("tookMs", KnowledgeResource.nullable(e.tookMs()));
+        b.add("operator", KnowledgeResource.nullable(e.operator()));
+        b.add("handoff", KnowledgeResource.nullable(e.handoffId()));
         return b.build();
     }
 }

@@ -6,6 +6,7 @@ import it.filodiretto.domain.assistant.Handoffs;
 import it.filodiretto.domain.common.PhoneMask;
 import it.filodiretto.domain.common.TimeSource;
 import it.filodiretto.web.console.FacesFeedback;
+import it.filodiretto.web.i18n.Texts;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -120,9 +121,11 @@ public class InboxBean implements Serializable {
         return h.address().startsWith("+") ? PhoneMask.mask(h.address()) : h.address();
     }
 
-    static String duration(Duration d) {
+    private static String duration(Duration d) {
         long minutes = d.toMinutes();
-        return minutes < 60 ? minutes + " min" : (minutes / 60) + " h " + (minutes % 60) + " min";
+        java.util.Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
+        return minutes < 60 ? Texts.text(locale, "inbox.minutes", minutes)
+                : Texts.text(locale, "inbox.hoursMinutes", minutes / 60, minutes % 60);
     }
 
     private static String user() {

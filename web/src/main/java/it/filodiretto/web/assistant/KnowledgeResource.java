@@ -204,11 +204,22 @@ public class KnowledgeResource {
                 .add("title", a.title()).add("text", a.text()).add("tags", tags).add("language", a.language())
                 .add("state", a.state().name()).add("source", a.source().name()).add("updatedBy", a.updatedBy())
                 .add("updatedAt", a.updatedAt().toString());
-        b.add("link", a.link() == null ? JsonValue.NULL : JSON.createValue(a.link()));
-        b.add("office", a.office() == null ? JsonValue.NULL : JSON.createValue(a.office()));
-        b.add("validFrom", a.validFrom() == null ? JsonValue.NULL : JSON.createValue(a.validFrom().toString()));
-        b.add("validUntil", a.validUntil() == null ? JsonValue.NULL : JSON.createValue(a.validUntil().toString()));
+        b.add("link", nullable(a.link()));
+        b.add("office", nullable(a.office()));
+        b.add("validFrom", nullable(a.validFrom()));
+        b.add("validUntil", nullable(a.validUntil()));
         return b.build();
     }
 
+
+    /** A JSON value, or JSON null (numbers stay numbers, everything else is its text). */
+    static JsonValue nullable(Object value) {
+        if (value == null) {
+            return JsonValue.NULL;
+        }
+        if (value instanceof Double d) {
+            return JSON.createValue(d);
+        }
+        return value instanceof Number n ? JSON.createValue(n.longValue()) : JSON.createValue(value.toString());
+    }
 }
