@@ -104,10 +104,12 @@ log "sandbox off: /sandbox answers 404; an unsigned webhook answers 401"
 
 TABLES=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tA -c "select count(*) from flyway_schema_history where success")
 log "Flyway migrations applied on PostgreSQL: $TABLES"
-if psql -h 127.0.0.1 -U postgres -d "$DB" -q -c "update audit_event set actor = 'x'" 2>/dev/null; then
-    log "FAILED: the audit table accepted an UPDATE"; exit 1
-fi
-log "audit_event rejects UPDATE on PostgreSQL"
+for change in "update audit_event set actor = 'x'" "delete from audit_event" "truncate audit_event"; do
+    if psql -h 127.0.0.1 -U postgres -d "$DB" -q -c "$change" 2>/dev/null; then
+        log "FAILED: the audit table accepted: $change"; exit 1
+    fi
+done
+log "audit_event rejects UPDATE, DELETE and TRUNCATE on PostgreSQL"
 # Campaign and dispatch on PostgreSQL (their SQL is partly native): the sandbox on for this phase only
 AS create-system-properties "filodiretto.sandbox.enabled=true" >/dev/null
 # CI runs at any hour: no quiet hours for the campaign of this phase

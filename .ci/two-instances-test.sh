@@ -111,4 +111,13 @@ for _ in $(seq 1 30); do
 done
 echo "$ANSWER" | grep -q "\"slug\":\"$SLUG\"" || { log "FAILED: B's assistant does not know A's article: $ANSWER"; exit 1; }
 log "assistant: an article written on A answered on B"
+
+# the audit chain written by both instances at once (logins, campaign steps, statuses...) is one gap-free chain
+api -u "admin:$ADMIN_PASSWORD" -d '{"username":"two-dpo","displayName":"two-dpo","password":"Two-check-pass-1","roles":["PRIVACY_OFFICER"]}' \
+    "$B/api/v1/staff" >/dev/null
+VERIFIED=$(api -u two-dpo:Two-check-pass-1 "$A/api/v1/audit/verify")
+echo "$VERIFIED" | grep -q '"valid":true' || { log "FAILED: audit chain over two instances: $VERIFIED"; exit 1; }
+GAPS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tA -c "select count(*) - (max(seq) - min(seq) + 1) from audit_event")
+[ "$GAPS" = "0" ] || { log "FAILED: the audit sequence has gaps or duplicates ($GAPS)"; exit 1; }
+log "audit: one gap-free chain written by both instances ($VERIFIED)"
 log "OK: two instances, one database, one external broker"

@@ -10,8 +10,8 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /**
- * The module boundaries of DEVELOPERS.md as ArchUnit rules, for any root package (the product's, or the
- * deliberately broken fixture that proves each rule can fail).
+ * The module boundaries of the developers' brief (written out in docs/architecture.md) as ArchUnit rules,
+ * for any root package (the product's, or the deliberately broken fixture that proves each rule can fail).
  */
 final class ArchitectureRules {
 
@@ -60,10 +60,18 @@ final class ArchitectureRules {
                 classes().that().areAnnotatedWith("jakarta.faces.view.ViewScoped")
                         .or().areAnnotatedWith("jakarta.faces.annotation.FacesConfig")
                         .or().areAnnotatedWith("jakarta.ws.rs.ApplicationPath")
+                        .or().areAnnotatedWith("jakarta.inject.Named")
                         .should().resideInAPackage(web)
-                        .as("Faces beans and JAX-RS applications live in web"),
+                        .as("Faces beans (@Named, @ViewScoped) and JAX-RS applications live in web"),
+                noClasses().that().resideInAnyPackage(domain, web)
+                        .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs.client..",
+                                "org.eclipse.microprofile.rest.client..", "java.net.http..")
+                        .as("outbound HTTP calls (REST client, JAX-RS or JDK client) are made in integration only"),
                 SlicesRuleDefinition.slices().matching(root + ".(*).(*)..")
                         .should().beFreeOfCycles()
-                        .as("no cycles between capability packages"));
+                        .as("no cycles between capability packages"),
+                SlicesRuleDefinition.slices().matching(root + ".(**)")
+                        .should().beFreeOfCycles()
+                        .as("no cycles between any two packages (a capability and its sub-packages too)"));
     }
 }

@@ -98,8 +98,8 @@ public class Assistant {
             }
             return;
         }
-        if (message.text() == null) {
-            return; // a picture or a sticker with no handoff open: nothing to answer
+        if (message.text() == null || message.isReaction()) {
+            return; // a picture, a sticker or a 👍 with no handoff open: nothing to answer
         }
         if (isOperatorRequest(text)) {
             Handoff handoff = handoffs.open(citizen, Handoff.Reason.REQUESTED);

@@ -178,6 +178,25 @@ public class DeliveryLedger {
                 .setParameter(1, at).setParameter(2, at).setParameter(3, all).setParameter(4, campaignId).executeUpdate();
     }
 
+    /**
+     * SENDING → PAUSED by the system: the campaign's template cannot be used (not approved any more, or Meta
+     * answered that it is missing, paused or disabled). Nothing is failed; a reviewer resumes it once the
+     * template is usable again. {@code code} is Meta's error code, or null when the registry said so first.
+     */
+    public boolean pauseForTemplate(long campaignId, Integer code) {
+        OffsetDateTime now = time.now();
+        int paused = em.createNativeQuery("update campaign set state = 'PAUSED', updated_at = ?, version = version + 1 where id = ? and state = 'SENDING'")
+                .setParameter(1, now).setParameter(2, campaignId).executeUpdate();
+        if (paused == 0) {
+            return false;
+        }
+        String reason = "template:" + (code == null ? "not_approved" : code);
+        em.persist(new CampaignEvent(campaignId, CampaignEvent.Kind.PAUSED, Actor.SYSTEM.name(), CampaignState.SENDING, CampaignState.PAUSED,
+                reason, null, now));
+        audit.record(Actor.SYSTEM, AuditAction.CAMPAIGN_PAUSED, "campaign", String.valueOf(campaignId), Map.of("reason", reason));
+        return true;
+    }
+
     /** SENDING → SENT when nothing is pending any more; exactly one caller wins. */
     public boolean finishIfDone(long campaignId) {
         // "is anything pending", not "how many": called after every batch, it must not count a big campaign

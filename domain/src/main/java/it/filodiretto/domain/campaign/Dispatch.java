@@ -102,12 +102,13 @@ public class Dispatch {
         CampaignState from = campaign.state();
         campaign.start(recipients, now);
         em.persist(new CampaignEvent(campaign.id(), CampaignEvent.Kind.STARTED, actor, from, CampaignState.SENDING, null, null, now));
-        audit.record(actor.startsWith("system") ? Actor.SYSTEM : Actor.staff(actor), AuditAction.CAMPAIGN_STARTED, "campaign",
-                campaign.id().toString(), Map.of("recipients", recipients, "priority", campaign.priority().name()));
         em.flush();
         long queueStart = System.nanoTime();
         enqueuePending(campaign);
         long queueMillis = (System.nanoTime() - queueStart) / 1_000_000;
+        // last: the audit event takes the chain's lock, which logins and consent changes wait for until this commits
+        audit.record(actor.startsWith("system") ? Actor.SYSTEM : Actor.staff(actor), AuditAction.CAMPAIGN_STARTED, "campaign",
+                campaign.id().toString(), Map.of("recipients", recipients, "priority", campaign.priority().name()));
         LOG.info(() -> "campaign " + campaignId + ": fan-out of " + recipients + " deliveries in " + fanOutMillis + " ms, queued in "
                 + queueMillis + " ms");
         if (recipients == 0) {
@@ -190,8 +191,10 @@ public class Dispatch {
             return; // paused: resume re-queues; stopped or cancelled: nothing more to send
         }
         MessageTemplate template = templates.find(campaign.templateName(), campaign.language()).orElse(null);
-        if (template == null) {
-            LOG.warning(() -> "campaign " + campaignId + ": template " + campaign.templateName() + " vanished; deliveries stay queued");
+        if (template == null || !template.isApproved()) {
+            // Meta paused or disabled it since the approval (the synchronisation said so): not 83,000 failures, a pause
+            ledger.pauseForTemplate(campaignId, null);
+            LOG.warning(() -> "campaign " + campaignId + ": template " + campaign.templateName() + " is not approved any more; campaign paused");
             return;
         }
         java.util.Set<String> topics = campaign.topics();
@@ -233,10 +236,20 @@ public class Dispatch {
         ledger.finishIfDone(campaignId);
     }
 
+    /** Meta's codes for a template that does not exist (any more), is paused or is disabled. */
+    private static final java.util.Set<Integer> TEMPLATE_UNUSABLE = java.util.Set.of(132001, 132015, 132016);
+
     /** Records a refusal; false when the batch must stop (the rest waits for a re-queue). */
     private boolean refused(Campaign campaign, long deliveryId, SendResult.Refused refused) {
         switch (refused.errorClass()) {
             case PERMANENT -> {
+                if (TEMPLATE_UNUSABLE.contains(refused.code())) {
+                    // the template, not the recipient: this one waits with the rest, and the campaign pauses
+                    ledger.retryLater(deliveryId, refused.code(), refused.title(), maxAttempts, false);
+                    ledger.pauseForTemplate(campaign.id(), refused.code());
+                    LOG.warning(() -> "campaign " + campaign.id() + ": WhatsApp refuses its template (" + refused.code() + "); campaign paused");
+                    return false;
+                }
                 ledger.failed(deliveryId, refused.code(), refused.title());
                 return true;
             }

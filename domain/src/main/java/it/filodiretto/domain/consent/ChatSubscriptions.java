@@ -46,6 +46,8 @@ public class ChatSubscriptions {
     static final String MY_DATA = "privacy:access";
     static final String ERASE = "privacy:erase";
     static final String ERASE_CONFIRMED = "privacy:erase!";
+    /** Key of the salted hash of the citizen's message id in consent evidence and audit details. */
+    static final String MESSAGE_REF = "inboundMessageSha256Salted";
     private static final java.time.format.DateTimeFormatter DAY = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
     @Inject
@@ -77,6 +79,9 @@ public class ChatSubscriptions {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    Pseudonyms pseudonyms;
 
     @Inject
     @ConfigProperty(name = "filodiretto.city.name", defaultValue = "Comune")
@@ -200,7 +205,7 @@ public class ChatSubscriptions {
             subscriber.withdraw(now);
             consent(subscriber, ConsentRecord.Action.WITHDRAWN, subscriber.topics(), message, AuditAction.CONSENT_WITHDRAWN, now);
         }
-        SubjectRequest request = requests.fromChat(subscriber, kind, message.messageId());
+        SubjectRequest request = requests.fromChat(subscriber, kind, messageRef(message));
         text(to, kind == SubjectRequest.Kind.ACCESS ? "request.access" : "request.erasure", request.id(), cityName, DAY.format(request.dueOn()));
     }
 
@@ -232,7 +237,7 @@ public class ChatSubscriptions {
             subscribers.add(subscriber);
         }
         audit.record(Actor.citizen(subscriber.id()), AuditAction.SUBSCRIPTION_REQUESTED, "subscriber",
-                subscriber.id().toString(), Map.of("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD, "messageId", message.messageId()));
+                subscriber.id().toString(), Map.of("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD, MESSAGE_REF, messageRef(message)));
         PrivacyNotice notice = notices.inForce();
         String language = subscriber.language();
         gateway.send(new OutboundMessage.Buttons(to, null,
@@ -301,7 +306,7 @@ public class ChatSubscriptions {
             known.filter(s -> s.state() == Subscriber.State.PENDING).ifPresent(s -> {
                 s.withdraw(now);
                 audit.record(Actor.citizen(s.id()), AuditAction.SUBSCRIPTION_DECLINED, "subscriber", s.id().toString(),
-                        Map.of("messageId", message.messageId()));
+                        Map.of(MESSAGE_REF, messageRef(message)));
             });
             text(to, "subscribe.declined");
             return true;
@@ -400,7 +405,7 @@ public class ChatSubscriptions {
                 .add("ipSha256Salted", request.ipHash())
                 .add("userAgent", request.userAgent() == null ? "" : request.userAgent())
                 .add("foreignNumber", request.isForeignNumber())
-                .add("inboundMessageId", message.messageId())
+                .add(MESSAGE_REF, messageRef(message))
                 .build().toString();
         subscribers.record(new ConsentRecord(subscriber.id(), ConsentRecord.Action.GRANTED, now, notice, request.topics(),
                 ConsentRecord.Channel.WEB_DOUBLE_OPT_IN, evidence));
@@ -426,7 +431,7 @@ public class ChatSubscriptions {
             consent(subscriber, ConsentRecord.Action.WITHDRAWN, subscriber.topics(), message, AuditAction.CONSENT_WITHDRAWN, now);
         } else {
             audit.record(Actor.citizen(subscriber.id()), AuditAction.SUBSCRIPTION_DECLINED, "subscriber", subscriber.id().toString(),
-                    Map.of("messageId", message.messageId()));
+                    Map.of(MESSAGE_REF, messageRef(message)));
         }
         text(to, "stop.done", cityName);
     }
@@ -434,15 +439,24 @@ public class ChatSubscriptions {
     private void consent(Subscriber subscriber, ConsentRecord.Action action, Set<String> chosen, InboundMessage evidence,
                          AuditAction auditAction, OffsetDateTime now) {
         PrivacyNotice notice = notices.inForce();
-        String evidenceJson = JSON.createObjectBuilder().add("inboundMessageId", evidence.messageId())
+        String evidenceJson = JSON.createObjectBuilder().add(MESSAGE_REF, messageRef(evidence))
                 .add("type", evidence.type()).build().toString();
         subscribers.record(new ConsentRecord(subscriber.id(), action, now, notice, chosen, ConsentRecord.Channel.WHATSAPP_KEYWORD, evidenceJson));
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD);
         details.put("noticeVersion", notice.version());
         details.put("topics", new ArrayList<>(new java.util.TreeSet<>(chosen)));
-        details.put("messageId", evidence.messageId());
+        details.put(MESSAGE_REF, messageRef(evidence));
         audit.record(Actor.citizen(subscriber.id()), auditAction, "subscriber", subscriber.id().toString(), details);
+    }
+
+    /**
+     * What the evidence keeps of the citizen's message: Meta's message id carries the sender's number (base64
+     * inside the wamid), and consent evidence and audit events outlive an erasure, so only its salted hash is kept;
+     * the city can still match it against a wamid from Meta's records.
+     */
+    private String messageRef(InboundMessage message) {
+        return pseudonyms.hash(message.messageId());
     }
 
     private void sendTopicList(Subscriber subscriber, String to) {

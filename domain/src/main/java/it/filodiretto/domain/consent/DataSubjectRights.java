@@ -114,6 +114,11 @@ public class DataSubjectRights {
                         .setParameter("id", "%\"" + id + "\"%").executeUpdate();
             }
         }
+        // Meta's message ids carry the recipient's number: the statuses of the messages sent to this subscriber go,
+        // and their deliveries keep only state and times for the campaign's statistics
+        int statuses = em.createNativeQuery("delete from message_status where wamid in"
+                + " (select d.wamid from delivery d where d.subscriber_id = ? and d.wamid is not null)").setParameter(1, s.id()).executeUpdate();
+        em.createNativeQuery("update delivery set wamid = null where subscriber_id = ?").setParameter(1, s.id()).executeUpdate();
         if (s.phone() != null) {
             em.createNativeQuery("insert into suppression (hash, created_at) select ?, ? where not exists (select 1 from suppression where hash = ?)")
                     .setParameter(1, suppressionHash(s.phone())).setParameter(2, time.now()).setParameter(3, suppressionHash(s.phone()))
@@ -135,6 +140,7 @@ public class DataSubjectRights {
         details.put("onTime", !time.now().toLocalDate().isAfter(request.dueOn()));
         details.put("inboundMessagesRemoved", messages);
         details.put("rawWebhooksRemoved", webhooks);
+        details.put("messageStatusesRemoved", statuses);
         audit.record(Actor.staff(actor), AuditAction.DATA_ERASED, "subscriber", s.id().toString(), details);
     }
 

@@ -48,6 +48,8 @@ public class Retention {
                 .setParameter("t", now.minusDays(inboundDays)).executeUpdate());
         counts.put("rawWebhooks", em.createQuery("delete from RawWebhookEvent e where e.receivedAt < :t and e.processedAt is not null")
                 .setParameter("t", now.minusDays(inboundDays)).executeUpdate());
+        counts.put("messageStatuses", em.createQuery("delete from StatusRecord s where s.receivedAt < :t")
+                .setParameter("t", now.minusDays(inboundDays)).executeUpdate());
         counts.put("webRequestsExpired", em.createQuery("update WebRequest r set r.state = :expired where r.state = :waiting and r.expiresAt < :now")
                 .setParameter("expired", WebRequest.State.EXPIRED).setParameter("waiting", WebRequest.State.WAITING)
                 .setParameter("now", now).executeUpdate());

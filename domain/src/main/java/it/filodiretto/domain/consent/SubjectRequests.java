@@ -43,14 +43,14 @@ public class SubjectRequests {
     TimeSource time;
 
     /** A request written in the chat; an open one of the same kind is returned instead of a second one. */
-    public SubjectRequest fromChat(Subscriber subscriber, SubjectRequest.Kind kind, String messageId) {
+    public SubjectRequest fromChat(Subscriber subscriber, SubjectRequest.Kind kind, String messageRef) {
         Optional<SubjectRequest> open = SubjectRequest.open(em, subscriber.id(), kind);
         if (open.isPresent()) {
             return open.get();
         }
         OffsetDateTime now = time.now();
         SubjectRequest request = new SubjectRequest(subscriber.id(), kind, SubjectRequest.Channel.CHAT, now.toLocalDate(),
-                "inboundMessageId:" + messageId, null, Actor.citizen(subscriber.id()).name(), now);
+                ChatSubscriptions.MESSAGE_REF + ":" + messageRef, null, Actor.citizen(subscriber.id()).name(), now);
         em.persist(request);
         received(request, Actor.citizen(subscriber.id()));
         return request;

@@ -1,5 +1,6 @@
 package it.filodiretto.domain.staff;
 
+import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.common.DomainException;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
@@ -83,11 +84,17 @@ public class StaffAccount {
         this.createdAt = createdAt;
     }
 
-    /** Usernames are case-insensitive: stored lower-case, 3 to 64 of a-z, 0-9, '.', '_', '-'. */
+    /**
+     * Usernames are case-insensitive: stored lower-case, 3 to 64 of a-z, 0-9, '.', '_', '-'; not the audit
+     * trail's own actors ({@code system}, {@code anonymous}), which a staff account must not be mistaken for.
+     */
     public static String normaliseUsername(String raw) {
         String candidate = raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT);
         if (!USERNAME.matcher(candidate).matches()) {
             throw DomainException.invalid("invalid_username", "error.staff.invalidUsername");
+        }
+        if (candidate.equals(Actor.SYSTEM.name()) || candidate.equals(Actor.ANONYMOUS.name())) {
+            throw DomainException.invalid("reserved_username", "error.staff.reservedUsername", candidate);
         }
         return candidate;
     }

@@ -166,7 +166,8 @@ public class StaffService {
         if (found.isEmpty()) {
             passwordHash.verify(String.valueOf(password).toCharArray(), decoyHash);
             details.put("reason", "unknown_user");
-            audit.record(Actor.staff(rawUsername), AuditAction.LOGIN_FAILED, TARGET, null, details);
+            // what was typed is not kept: it may be a mistyped password, a phone number or an e-mail address
+            audit.record(Actor.ANONYMOUS, AuditAction.LOGIN_FAILED, TARGET, null, details);
             return new LoginOutcome.Refused(LoginOutcome.Reason.BAD_CREDENTIALS);
         }
         StaffAccount account = found.get();

@@ -35,7 +35,12 @@ public class ConnectivityService {
         return token;
     }
 
-    /** Called by the message consumer, inside the transaction that acknowledges the message. */
+    /**
+     * Called by the message consumer, inside the transaction that acknowledges the message: MANDATORY makes
+     * a consumer without that transaction fail here, so the JMS round trip of the tests and of the
+     * self-test proves it.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void markReceived(String token) {
         ConnectivityPing ping = em.find(ConnectivityPing.class, token, LockModeType.PESSIMISTIC_WRITE);
         if (ping == null) {

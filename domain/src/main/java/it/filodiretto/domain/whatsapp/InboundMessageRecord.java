@@ -38,6 +38,12 @@ public class InboundMessageRecord {
     @Column(name = "reply_id", length = 256)
     private String replyId;
 
+    @Column(name = "error_code")
+    private Integer errorCode;
+
+    @Column(name = "error_title", length = 500)
+    private String errorTitle;
+
     @Column(name = "sent_at")
     private OffsetDateTime sentAt;
 
@@ -55,6 +61,8 @@ public class InboundMessageRecord {
         this.type = m.type();
         this.text = m.text() == null ? null : m.text().substring(0, Math.min(4096, m.text().length()));
         this.replyId = m.replyId();
+        this.errorCode = m.errorCode();
+        this.errorTitle = m.errorTitle() == null ? null : m.errorTitle().substring(0, Math.min(500, m.errorTitle().length()));
         this.sentAt = m.sentAt();
         this.receivedAt = receivedAt;
     }
@@ -85,6 +93,15 @@ public class InboundMessageRecord {
 
     public String replyId() {
         return replyId;
+    }
+
+    /** Meta's error code for a message it could not pass on whole (e.g. 131051, unsupported type), else null. */
+    public Integer errorCode() {
+        return errorCode;
+    }
+
+    public String errorTitle() {
+        return errorTitle;
     }
 
     public OffsetDateTime receivedAt() {

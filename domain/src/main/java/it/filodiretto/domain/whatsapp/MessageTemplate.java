@@ -109,6 +109,11 @@ public class MessageTemplate implements Serializable {
         change(category, status, headerText, bodyText, footerText, quickReplies, now);
     }
 
+    /** Meta no longer lists it (deleted there): nothing can be sent with it. */
+    public void retire(OffsetDateTime now) {
+        change(category, Status.DISABLED, headerText, bodyText, footerText, quickReplies(), now);
+    }
+
     public final void change(MessageCategory category, Status status, String headerText, String bodyText,
                              String footerText, List<String> quickReplies, OffsetDateTime now) {
         if (category == null || status == null) {

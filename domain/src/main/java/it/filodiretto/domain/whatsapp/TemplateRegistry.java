@@ -80,6 +80,26 @@ public class TemplateRegistry {
         return template;
     }
 
+    /**
+     * After a whole synchronisation: the templates that came from the Cloud API and are no longer in Meta's
+     * list (deleted there) become DISABLED, so that no campaign is submitted with one.
+     * @param listed {@code name:language} of every template Meta listed
+     * @return how many were retired
+     */
+    public int retireUnlisted(java.util.Set<String> listed) {
+        int retired = 0;
+        for (MessageTemplate t : all()) {
+            if (t.source() == MessageTemplate.Source.CLOUD_API && t.status() != MessageTemplate.Status.DISABLED
+                    && !listed.contains(t.name() + ":" + t.language())) {
+                t.retire(time.now());
+                audit.record(Actor.SYSTEM, AuditAction.TEMPLATE_DECLARED, "template", t.name() + ":" + t.language(),
+                        Map.of("status", MessageTemplate.Status.DISABLED, "source", MessageTemplate.Source.CLOUD_API, "reason", "not_listed"));
+                retired++;
+            }
+        }
+        return retired;
+    }
+
     /** The approved template and the pre-flight verdict of these parameters; refuses with the first problem. */
     public MessageTemplate checked(String name, String language, List<String> header, List<String> body) {
         return checked(name, language, header, body, null, null);

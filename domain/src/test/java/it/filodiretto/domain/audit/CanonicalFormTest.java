@@ -40,6 +40,19 @@ class CanonicalFormTest {
     }
 
     @Test
+    void knownAnswersComputedWithTheDocumentedPythonSnippet() {
+        // docs/audit.md: link(1, "2026-12-01T14:03:07.123Z", "system", "SYSTEM_BOOTSTRAPPED", "staff", "admin", "{}", "0"*64)
+        // and the next event chained to it — values printed by the Python snippet, not by this code
+        AuditRecord first = new AuditRecord(1, TIME, "system", "SYSTEM_BOOTSTRAPPED", "staff", "admin", "{}");
+        AuditRecord second = new AuditRecord(2, OffsetDateTime.of(2026, 12, 1, 14, 3, 8, 0, ZoneOffset.UTC), "admin", "LOGIN", "staff",
+                "admin", "{\"origin\":\"console\"}");
+
+        String firstHash = CanonicalForm.hash(first, CanonicalForm.GENESIS_HASH);
+        assertThat(firstHash).isEqualTo("3d4d5233e72e22918bb88498a4af97388aabd01ba64f61da39e39fb25ea975af");
+        assertThat(CanonicalForm.hash(second, firstHash)).isEqualTo("b5696343534bdde653624c455572e6e874634fee58964dff9dee17e75d48ac61");
+    }
+
+    @Test
     void anyChangedFieldChangesTheHash() {
         AuditRecord base = new AuditRecord(3, TIME, "a", "LOGIN", "staff", "a", "{}");
         String hash = CanonicalForm.hash(base, CanonicalForm.GENESIS_HASH);

@@ -120,6 +120,7 @@ class ChainVerifierTest {
 
         assertThat(result.valid()).isFalse();
         assertThat(result.firstBrokenSequence()).isEqualTo(4);
+        assertThat(result.reason()).as("each row is intact, the order is not").isEqualTo(VerificationResult.Reason.LINK_BROKEN);
     }
 
     @Test

@@ -15,6 +15,9 @@ public interface Sandbox {
 
     GraphAnswer send(String authorization, JsonObject payload, boolean marketing);
 
+    /** The account's templates as the Graph API lists them: those declared in the console (Meta's side in the sandbox). */
+    GraphAnswer templates(String authorization);
+
     List<SandboxMessage> sentTo(String phone);
 
     List<SandboxMessage> conversation(String phone);

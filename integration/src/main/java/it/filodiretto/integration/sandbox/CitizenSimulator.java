@@ -38,7 +38,7 @@ public class CitizenSimulator {
     public int act(CitizenAction action) {
         String digits = action.from().replaceAll("[^0-9]", "");
         String phone = "+" + digits;
-        String messageId = MetaShapes.wamid();
+        String messageId = MetaShapes.wamid(digits);
         long epoch = System.currentTimeMillis() / 1000;
         JsonObjectBuilder message = JSON.createObjectBuilder()
                 .add("from", digits)
@@ -66,6 +66,13 @@ public class CitizenSimulator {
             message.add("type", "interactive").add("interactive", JSON.createObjectBuilder().add("type", "list_reply")
                     .add("list_reply", JSON.createObjectBuilder().add("id", action.listId()).add("title", title)));
             shown = title;
+        } else if (action.reaction() != null) {
+            // like WhatsApp: a reaction to the last message the city sent
+            SandboxMessage origin = store.lastSentTo(phone);
+            kind = "reaction";
+            message.add("type", "reaction").add("reaction", JSON.createObjectBuilder()
+                    .add("message_id", origin == null ? MetaShapes.wamid(digits) : origin.wamid()).add("emoji", action.reaction()));
+            shown = action.reaction();
         } else {
             kind = "text";
             message.add("type", "text").add("text", JSON.createObjectBuilder().add("body", action.text()));

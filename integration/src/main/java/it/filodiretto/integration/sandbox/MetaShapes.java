@@ -22,10 +22,24 @@ final class MetaShapes {
     private MetaShapes() {
     }
 
-    static String wamid() {
-        byte[] bytes = new byte[24];
-        RANDOM.nextBytes(bytes);
-        return "wamid." + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    /**
+     * A message id shaped like Meta's: base64 of a small binary record that carries the other party's number
+     * (digits) and a random key, so that code which keeps wamids is tested against what it really keeps.
+     */
+    static String wamid(String phone) {
+        byte[] digits = phone.replaceAll("[^0-9]", "").getBytes(StandardCharsets.US_ASCII);
+        byte[] key = new byte[10];
+        RANDOM.nextBytes(key);
+        String keyHex = HexFormat.of().formatHex(key).toUpperCase(java.util.Locale.ROOT);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        bytes.write(0x1c);
+        bytes.write(0x18);
+        bytes.write(digits.length);
+        bytes.writeBytes(digits);
+        bytes.writeBytes(new byte[] {0x15, 0x02, 0x00, 0x12, 0x18, (byte) keyHex.length()});
+        bytes.writeBytes(keyHex.getBytes(StandardCharsets.US_ASCII));
+        bytes.write(0x00);
+        return "wamid." + Base64.getEncoder().encodeToString(bytes.toByteArray());
     }
 
     /** A stable business-scoped user id for a number (Meta's BSUID is opaque; so is this). */

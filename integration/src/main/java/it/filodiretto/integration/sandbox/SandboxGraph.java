@@ -320,9 +320,48 @@ public class SandboxGraph {
         return payloads;
     }
 
+    /**
+     * {@code GET …/{waba-id}/message_templates}: one page in Meta's shape (name, language, status, category,
+     * components) of the templates declared in the console, which play Meta's approved list here.
+     */
+    GraphAnswer templates(String authorization) {
+        if (authorization == null || !authorization.startsWith("Bearer ")) {
+            return new GraphAnswer(401, MetaShapes.error(190, "An access token is required"));
+        }
+        JsonArrayBuilder data = JSON.createArrayBuilder();
+        for (MessageTemplate t : templates.all()) {
+            if (t.source() != MessageTemplate.Source.CONSOLE) {
+                continue;
+            }
+            JsonArrayBuilder components = JSON.createArrayBuilder();
+            if (t.hasMediaHeader()) {
+                components.add(JSON.createObjectBuilder().add("type", "HEADER").add("format", t.headerFormat().name()));
+            } else if (t.headerText() != null) {
+                components.add(JSON.createObjectBuilder().add("type", "HEADER").add("format", "TEXT").add("text", t.headerText()));
+            }
+            components.add(JSON.createObjectBuilder().add("type", "BODY").add("text", t.bodyText()));
+            if (t.footerText() != null) {
+                components.add(JSON.createObjectBuilder().add("type", "FOOTER").add("text", t.footerText()));
+            }
+            JsonArrayBuilder buttons = JSON.createArrayBuilder();
+            t.quickReplies().forEach(r -> buttons.add(JSON.createObjectBuilder().add("type", "QUICK_REPLY").add("text", r)));
+            if (t.urlButtonText() != null) {
+                buttons.add(JSON.createObjectBuilder().add("type", "URL").add("text", t.urlButtonText()).add("url", t.urlButtonUrl()));
+            }
+            JsonArray built = buttons.build();
+            if (!built.isEmpty()) {
+                components.add(JSON.createObjectBuilder().add("type", "BUTTONS").add("buttons", built));
+            }
+            data.add(JSON.createObjectBuilder().add("name", t.name()).add("language", t.language()).add("status", t.status().name())
+                    .add("category", t.category().name()).add("components", components).add("id", String.valueOf(t.id())));
+        }
+        return new GraphAnswer(200, JSON.createObjectBuilder().add("data", data)
+                .add("paging", JSON.createObjectBuilder().add("cursors", JSON.createObjectBuilder().add("before", "0").add("after", "0"))).build());
+    }
+
     private static SandboxMessage row(String phone, String kind, String template, String parameters, String header, String text,
                                         String footer, String buttons, String list, boolean marketing) {
-        return new SandboxMessage(MetaShapes.wamid(), "OUT", phone, kind, template, parameters, header, text, footer, buttons,
+        return new SandboxMessage(MetaShapes.wamid(phone), "OUT", phone, kind, template, parameters, header, text, footer, buttons,
                 list, "accepted", marketing, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }
 

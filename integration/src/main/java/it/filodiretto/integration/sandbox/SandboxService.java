@@ -55,6 +55,11 @@ public class SandboxService implements Sandbox {
     }
 
     @Override
+    public GraphAnswer templates(String authorization) {
+        return graph.templates(authorization);
+    }
+
+    @Override
     public List<SandboxMessage> sentTo(String phone) {
         return store.sentTo(phone);
     }

@@ -84,6 +84,13 @@ public class SandboxStore {
         return rows.isEmpty() ? null : rows.get(0);
     }
 
+    /** The last message the application sent to this number, or null. */
+    public SandboxMessage lastSentTo(String phone) {
+        List<SandboxMessage> rows = query("select * from sandbox_message where phone = ? and direction = 'OUT'"
+                + " order by created_at desc fetch first 1 rows only", phone);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
     /** When this number last wrote (for WhatsApp's 24-hour window), or null. */
     public OffsetDateTime lastInbound(String phone) {
         try (Connection c = dataSource.getConnection();

@@ -3,7 +3,14 @@ package it.filodiretto.integration.whatsapp;
 import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.MessageTemplate;
 import it.filodiretto.domain.whatsapp.TemplateRegistry;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
 import jakarta.ejb.Schedule;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -19,10 +26,13 @@ import java.util.logging.Logger;
 
 /**
  * With Cloud API credentials, keeps the template registry in step with Meta's list of the account's
- * templates (every hour, and on demand): names, languages, categories, statuses and text components.
+ * templates (shortly after the start, every hour, and on demand from the WhatsApp console): names, languages,
+ * categories, statuses and text components; the ones Meta no longer lists become DISABLED.
  * Without credentials (sandbox) templates are declared in the console instead.
  */
+@Startup
 @Singleton
+@DependsOn("SchemaMigration")
 public class TemplateSync {
 
     private static final Logger LOG = Logger.getLogger(TemplateSync.class.getName());
@@ -42,6 +52,27 @@ public class TemplateSync {
     @Inject
     TemplateRegistry registry;
 
+    @Resource
+    TimerService timers;
+
+    /** Not in the start itself: the application must come up even when Meta does not answer. */
+    @PostConstruct
+    void soonAfterStart() {
+        if (settings.hasCredentials()) {
+            timers.createSingleActionTimer(15_000, new TimerConfig("template synchronisation after start", false));
+        }
+    }
+
+    @Timeout
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    void afterStart() {
+        try {
+            synchronise();
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Template synchronisation after start failed (the hourly one will try again): " + e.getMessage());
+        }
+    }
+
     @Schedule(hour = "*", minute = "7", persistent = false)
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void hourly() {
@@ -54,10 +85,12 @@ public class TemplateSync {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public int synchronise() {
         int count = 0;
+        java.util.Set<String> listed = new java.util.HashSet<>();
         String after = null;
         do {
             JsonObject page = sender.templates(after);
             for (Listed t : parse(page)) {
+                listed.add(t.name() + ":" + t.language());
                 try {
                     registry.declare(t.name(), t.language(), t.category(), t.status(), t.header(), t.body(), t.footer(),
                             t.quickReplies(), t.headerFormat(), t.urlText(), t.urlLink(), MessageTemplate.Source.CLOUD_API, null);
@@ -68,8 +101,10 @@ public class TemplateSync {
             }
             after = next(page);
         } while (after != null);
+        // only after the whole list was read: a failed page throws above and retires nothing
+        int retired = registry.retireUnlisted(listed);
         int synced = count;
-        LOG.info(() -> synced + " WhatsApp template(s) synchronised from the Cloud API");
+        LOG.info(() -> synced + " WhatsApp template(s) synchronised from the Cloud API, " + retired + " no longer listed disabled");
         return synced;
     }
 

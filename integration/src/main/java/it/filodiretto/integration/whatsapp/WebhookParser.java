@@ -20,12 +20,18 @@ import java.util.Map;
  * {@code messages[]} (text, interactive button/list replies, template quick-reply {@code button}, media,
  * location, reactions; unknown types kept with their type), {@code contacts[]} (wa_id and the
  * business-scoped user_id, either may be absent), {@code statuses[]} with {@code errors[]}, and
- * {@code user_preferences}. Unknown fields are ignored.
+ * {@code user_preferences}, and the {@code errors[]} Meta attaches to a message it could not pass on or to a
+ * whole change (system-level problems, no message). Unknown fields are ignored.
  */
 public final class WebhookParser {
 
     /** What one webhook body carried. */
-    public record Parsed(List<InboundMessage> messages, List<StatusUpdate> statuses, List<PreferenceUpdate> preferences) {
+    public record Parsed(List<InboundMessage> messages, List<StatusUpdate> statuses, List<PreferenceUpdate> preferences,
+                         List<WebhookError> errors) {
+    }
+
+    /** An error Meta reported outside a message or status ({@code value.errors[]}). */
+    public record WebhookError(Integer code, String title, String details) {
     }
 
     private WebhookParser() {
@@ -35,6 +41,7 @@ public final class WebhookParser {
         List<InboundMessage> messages = new ArrayList<>();
         List<StatusUpdate> statuses = new ArrayList<>();
         List<PreferenceUpdate> preferences = new ArrayList<>();
+        List<WebhookError> errors = new ArrayList<>();
         for (JsonObject entry : objects(root.get("entry"))) {
             for (JsonObject change : objects(entry.get("changes"))) {
                 JsonObject value = object(change.get("value"));
@@ -60,9 +67,12 @@ public final class WebhookParser {
                 for (JsonObject p : objects(value.get("user_preferences"))) {
                     preferences.add(preference(p));
                 }
+                for (JsonObject e : objects(value.get("errors"))) {
+                    errors.add(new WebhookError(code(e), title(e), string(object(e.get("error_data")), "details")));
+                }
             }
         }
-        return new Parsed(messages, statuses, preferences);
+        return new Parsed(messages, statuses, preferences, errors);
     }
 
     private static InboundMessage message(JsonObject m, Map<String, String> userIdByWaId) {
@@ -99,12 +109,24 @@ public final class WebhookParser {
                 JsonObject location = object(m.get("location"));
                 text = location == null ? null : string(location, "name");
             }
-            case "reaction" -> text = string(object(m.get("reaction")), "emoji");
+            case "reaction" -> text = string(object(m.get("reaction")), "emoji"); // null when the citizen took it back
             default -> {
                 // kept with its type, ignored by the features
             }
         }
-        return new InboundMessage(string(m, "id"), from, userId, type, text, replyId, replyTitle, time(m, "timestamp"));
+        List<JsonObject> errors = objects(m.get("errors"));
+        JsonObject error = errors.isEmpty() ? null : errors.get(0);
+        return new InboundMessage(string(m, "id"), from, userId, type, text, replyId, replyTitle, time(m, "timestamp"),
+                error == null ? null : code(error), error == null ? null : title(error));
+    }
+
+    private static Integer code(JsonObject error) {
+        JsonValue code = error.get("code");
+        return code != null && code.getValueType() == JsonValue.ValueType.NUMBER ? ((jakarta.json.JsonNumber) code).intValue() : null;
+    }
+
+    private static String title(JsonObject error) {
+        return string(error, "title") != null ? string(error, "title") : string(error, "message");
     }
 
     private static StatusUpdate status(JsonObject s) {
@@ -112,9 +134,8 @@ public final class WebhookParser {
         String title = null;
         List<JsonObject> errors = objects(s.get("errors"));
         if (!errors.isEmpty()) {
-            JsonObject e = errors.get(0);
-            code = e.get("code") != null && e.get("code").getValueType() == JsonValue.ValueType.NUMBER ? e.getInt("code") : null;
-            title = string(e, "title") != null ? string(e, "title") : string(e, "message");
+            code = code(errors.get(0));
+            title = title(errors.get(0));
         }
         return new StatusUpdate(string(s, "id"), string(s, "status"), time(s, "timestamp"), string(s, "recipient_id"), code, title);
     }

@@ -66,6 +66,10 @@ public class WebhookProcessor {
         for (PreferenceUpdate p : parsed.preferences()) {
             events.preference(p);
         }
+        for (WebhookParser.WebhookError e : parsed.errors()) {
+            LOG.warning(() -> "WhatsApp reported error " + e.code() + " (" + e.title() + (e.details() == null ? "" : ": " + e.details())
+                    + ") in webhook " + rawEventId + "; see docs/whatsapp-errors.md" + Correlation.tag());
+        }
         if (onlyAboutErasedNumbers(parsed)) {
             // a late status for someone whose data was erased: its effect is recorded, its raw copy is not kept
             events.forget(rawEventId);

@@ -80,6 +80,25 @@ class WebhookParserTest {
         assertThat(parsed.messages().get(0).text()).isNull();
         assertThat(parsed.messages().get(1).text()).isEqualTo("buca in via Milano");
         assertThat(parsed.messages().get(2).text()).isEqualTo("Piazza San Giovanni");
+        assertThat(parsed.messages().get(0).errorCode()).as("the error Meta attached to the unsupported message").isEqualTo(131051);
+        assertThat(parsed.messages().get(0).errorTitle()).isEqualTo("Message type unknown");
+        assertThat(parsed.messages().get(1).errorCode()).isNull();
+    }
+
+    @Test
+    void reactionsAreKeptAsReactionsAndErrorsOfAWholeChangeAreRead() {
+        WebhookParser.Parsed parsed = parse("reaction-and-errors.json");
+
+        assertThat(parsed.messages()).extracting(InboundMessage::type).containsExactly("reaction", "reaction");
+        assertThat(parsed.messages()).allMatch(InboundMessage::isReaction).noneMatch(InboundMessage::isReply);
+        assertThat(parsed.messages().get(0).text()).isEqualTo("\uD83D\uDC4D");
+        assertThat(parsed.messages().get(1).text()).as("a reaction taken back").isNull();
+        assertThat(parsed.errors()).singleElement().satisfies(e -> {
+            assertThat(e.code()).isEqualTo(131000);
+            assertThat(e.title()).isEqualTo("Something went wrong");
+            assertThat(e.details()).isEqualTo("Unable to process the webhook");
+        });
+        assertThat(parse("text-message.json").errors()).isEmpty();
     }
 
     @Test

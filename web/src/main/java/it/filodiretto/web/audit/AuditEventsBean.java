@@ -2,6 +2,7 @@ package it.filodiretto.web.audit;
 
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditEvent;
+import it.filodiretto.domain.audit.CanonicalForm;
 import it.filodiretto.domain.audit.AuditEvents;
 import it.filodiretto.domain.audit.AuditFilter;
 import it.filodiretto.domain.audit.AuditVerification;
@@ -117,6 +118,11 @@ public class AuditEventsBean implements Serializable {
     }
 
     /** The details JSON, indented for reading. */
+    /** The time exactly as the hash covers it (UTC, milliseconds), for the CSV export. */
+    public String canonicalTime(AuditEvent event) {
+        return CanonicalForm.formatTime(event.occurredAt());
+    }
+
     public String prettyDetails(AuditEvent event) {
         if (event == null) {
             return "";

@@ -85,11 +85,13 @@ public class SandboxApiResource {
         String text = request.getString("text", null);
         String buttonId = request.getString("buttonId", null);
         String listId = request.getString("listId", null);
-        int given = (text == null ? 0 : 1) + (buttonId == null ? 0 : 1) + (listId == null ? 0 : 1);
-        if (given != 1 || text != null && (text.isBlank() || text.length() > 4096)) {
-            return bad("invalid_action", "exactly one of text (1-4096 characters), buttonId, listId");
+        String reaction = request.getString("reaction", null);
+        int given = (text == null ? 0 : 1) + (buttonId == null ? 0 : 1) + (listId == null ? 0 : 1) + (reaction == null ? 0 : 1);
+        if (given != 1 || text != null && (text.isBlank() || text.length() > 4096)
+                || reaction != null && (reaction.isBlank() || reaction.codePointCount(0, reaction.length()) > 8)) {
+            return bad("invalid_action", "exactly one of text (1-4096 characters), buttonId, listId, reaction (an emoji)");
         }
-        int status = sandbox.act(new CitizenAction(from, text, buttonId, listId, request.getString("title", null)));
+        int status = sandbox.act(new CitizenAction(from, text, buttonId, listId, request.getString("title", null), reaction));
         return Response.ok(JSON.createObjectBuilder().add("status", status).build()).build();
     }
 
@@ -129,6 +131,10 @@ public class SandboxApiResource {
         JsonObject request = object(body);
         if (request == null) {
             return bad("malformed_json", "a JSON object is required");
+        }
+        String wrong = outOfRange(request);
+        if (wrong != null) {
+            return bad("invalid_fault", wrong);
         }
         FaultSettings current = sandbox.faults();
         FaultSettings updated = sandbox.faults(new FaultSettings(
@@ -194,6 +200,22 @@ public class SandboxApiResource {
         }
     }
 
+    /** The first field that is not a number in its range (rates 0–1, latencyMs 0–60000, …), or null. */
+    private static String outOfRange(JsonObject request) {
+        String[][] ranges = {{"serverErrorRate", "0", "1"}, {"rateLimitRate", "0", "1"}, {"timeoutRate", "0", "1"},
+                {"permanentErrorRate", "0", "1"}, {"latencyMs", "0", "60000"}, {"maxMessagesPerSecond", "0", "100000"}, {"failNext", "0", "1000"}};
+        for (String[] range : ranges) {
+            JsonValue value = request.get(range[0]);
+            if (value == null) {
+                continue;
+            }
+            if (!(value instanceof JsonNumber n) || n.doubleValue() < Double.parseDouble(range[1]) || n.doubleValue() > Double.parseDouble(range[2])) {
+                return range[0] + ": a number from " + range[1] + " to " + range[2];
+            }
+        }
+        return null;
+    }
+
     private static double number(JsonObject o, String key, double fallback) {
         return o.get(key) instanceof JsonNumber n ? n.doubleValue() : fallback;
     }
@@ -201,6 +223,9 @@ public class SandboxApiResource {
     static String phone(String raw) {
         if (raw == null) {
             return null;
+        }
+        if (raw.matches(" [0-9]{8,15}")) {
+            return "+" + raw.substring(1); // ?to=+39... unencoded: the query string's '+' arrives as a space
         }
         String compact = raw.replaceAll("[\\s().-]", "");
         if (compact.startsWith("00")) {

@@ -23,7 +23,7 @@ import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The sandbox's Cloud API: {@code /sandbox/graph/{version}/{phone-number-id}} (the number's standing),
- * {@code …/messages} and {@code …/marketing_messages}.
+ * {@code …/messages}, {@code …/marketing_messages} and {@code /sandbox/graph/{version}/{waba-id}/message_templates}.
  */
 @Path("graph/{version}/{phoneNumberId}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,6 +43,14 @@ public class SandboxGraphResource {
         return Response.ok(JSON.createObjectBuilder().add("id", phoneNumberId).add("display_phone_number", "+39 0331 390 000")
                 .add("quality_rating", "GREEN").add("messaging_limit_tier", "TIER_UNLIMITED")
                 .add("throughput", JSON.createObjectBuilder().add("level", "STANDARD")).build()).build();
+    }
+
+    /** The account's templates ({@code /{version}/{waba-id}/message_templates}: the path segment is the WABA id here). */
+    @GET
+    @Path("message_templates")
+    public Response templates(@HeaderParam("Authorization") String authorization) {
+        GraphAnswer answer = sandbox.templates(authorization);
+        return Response.status(answer.status()).entity(answer.body()).build();
     }
 
     @POST

@@ -64,9 +64,31 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
             if ("GET".equals(request.getMethod())) {
                 request.getSession(true).setAttribute(ORIGINAL_URL, path + (query == null ? "" : "?" + query));
             }
+            if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
+                return ajaxRedirect(request, response);
+            }
             return context.redirect(request.getContextPath() + LOGIN_PAGE);
         }
         return context.doNothing();
+    }
+
+    /**
+     * The session ended (timeout, logout elsewhere) while the page was open: an AJAX request (a button, the
+     * polling of a statistics panel) gets Faces' own redirect instruction, so the browser goes to the login
+     * page instead of failing silently on a login page where it expected a partial response.
+     */
+    private static AuthenticationStatus ajaxRedirect(HttpServletRequest request, HttpServletResponse response) {
+        try {
+            response.setStatus(HttpServletResponse.SC_OK);
+            response.setContentType("text/xml");
+            response.setCharacterEncoding("UTF-8");
+            response.setHeader("Cache-Control", "no-store");
+            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
+                    + request.getContextPath() + LOGIN_PAGE + "\"></redirect></partial-response>");
+            return AuthenticationStatus.SEND_CONTINUE;
+        } catch (java.io.IOException e) {
+            return AuthenticationStatus.SEND_FAILURE;
+        }
     }
 
     private AuthenticationStatus formLogin(HttpServletRequest request, HttpMessageContext context) {

@@ -1,5 +1,6 @@
 package it.filodiretto.web.whatsapp;
 
+import it.filodiretto.integration.api.TemplateSynchronisation;
 import it.filodiretto.domain.common.PhoneMask;
 import it.filodiretto.domain.whatsapp.InboundMessageRecord;
 import it.filodiretto.domain.whatsapp.MessageCategory;
@@ -40,6 +41,9 @@ public class WhatsAppConsoleBean implements Serializable {
 
     @Inject
     transient FacesFeedback feedback;
+
+    @Inject
+    transient TemplateSynchronisation synchronisation;
 
     private List<MessageTemplate> templateList;
 
@@ -96,7 +100,24 @@ public class WhatsAppConsoleBean implements Serializable {
         urlButtonUrl = t.urlButtonUrl();
     }
 
+    public boolean isFromCloudApi() {
+        return synchronisation.fromCloudApi();
+    }
+
+    public void synchronise() {
+        try {
+            feedback.info("whatsapp.synchronised", synchronisation.synchroniseNow());
+            load();
+        } catch (RuntimeException e) {
+            feedback.failure(e);
+        }
+    }
+
     public void saveTemplate() {
+        if (isFromCloudApi()) {
+            feedback.error("error.template.declaredAtMeta");
+            return;
+        }
         try {
             templates.declare(name, language, category, status, header, body, footer, lines(quickReplies),
                     headerFormat, urlButtonText, urlButtonUrl, MessageTemplate.Source.CONSOLE, user());

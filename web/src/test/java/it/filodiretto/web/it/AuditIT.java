@@ -177,6 +177,41 @@ class AuditIT {
         assertThat(verified.body()).contains("id=\"valid\"").containsAnyOf("Catena integra", "The chain is intact");
     }
 
+    @Test
+    void theCsvExportHoldsTheWholeFilteredSetWithEveryFieldOfTheCanonicalForm() throws Exception {
+        for (int i = 0; i < 30; i++) { // more than one page of the table (25 rows)
+            staff.create(new NewStaffAccount("csv" + UUID.randomUUID().toString().substring(0, 8), "Csv " + i, PASSWORD,
+                    EnumSet.of(Role.EDITOR)), "admin");
+        }
+        String officer = "po" + UUID.randomUUID().toString().substring(0, 8);
+        staff.create(new NewStaffAccount(officer, "PO", PASSWORD, EnumSet.of(Role.PRIVACY_OFFICER)), "admin");
+        StaffClient browser = new StaffClient(URI.create(base.toString()));
+        assertThat(browser.formLogin(officer, PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.get("console/audit/events.xhtml", null);
+
+        Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("events", "events");
+        form.put("events:from_input", "");
+        form.put("events:to_input", "");
+        form.put("events:actor", "");
+        form.put("events:action_input", "STAFF_CREATED");
+        form.put("events:targetType", "");
+        form.put("events:targetId", "");
+        form.put("events:csv", "");
+        form.put("jakarta.faces.ViewState", StaffClient.viewState(page.body()));
+        HttpResponse<String> csv = browser.postForm("console/audit/events.xhtml", form);
+
+        assertThat(csv.statusCode()).isEqualTo(200);
+        List<String> lines = csv.body().lines().filter(l -> !l.isBlank()).toList();
+        assertThat(lines.get(0)).containsAnyOf("Ora UTC", "UTC time").containsAnyOf("Hash precedente", "Previous hash");
+        List<String> rows = lines.subList(1, lines.size());
+        assertThat(rows).as("every STAFF_CREATED event, not one page").hasSize((int) scalar("select count(*) from audit_event where action = 'STAFF_CREATED'"))
+                .hasSizeGreaterThan(30).allMatch(r -> r.contains("STAFF_CREATED"));
+        assertThat(rows.get(0)).as("the canonical time").containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z")
+                .containsPattern("[0-9a-f]{64}");
+        assertThat(scalar("select count(*) from audit_event where action = 'AUDIT_EXPORTED' and actor = '" + officer + "'")).isEqualTo(1);
+    }
+
     private long scalar(String sql) throws Exception {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
             r.next();

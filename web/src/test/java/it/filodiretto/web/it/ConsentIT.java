@@ -80,7 +80,8 @@ class ConsentIT {
         assertThat(scalar("select count(*) from consent_record where subscriber_id = ? and action = 'GRANTED'", id)).isEqualTo(1);
         assertThat(text("select notice_hash from consent_record where subscriber_id = ?", id))
                 .isEqualTo(text("select text_hash from privacy_notice where version = ?", currentNoticeVersion()));
-        assertThat(text("select evidence from consent_record where subscriber_id = ?", id)).contains("inboundMessageId");
+        assertThat(text("select evidence from consent_record where subscriber_id = ?", id)).contains("inboundMessageSha256Salted")
+                .doesNotContain("wamid.");
         assertThat(scalar("select count(*) from audit_event where action = 'CONSENT_GRANTED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
         assertThat(scalar("select count(*) from audit_event where actor = ? and details like '%+39%'", "citizen:" + id))
                 .as("no phone number in the audit trail").isZero();
@@ -119,7 +120,7 @@ class ConsentIT {
         assertThat(consents.stream().map(v -> v.asJsonObject().getString("action")).toList())
                 .containsExactly("GRANTED", "CHANGED", "WITHDRAWN", "GRANTED");
         assertThat(consents.getJsonObject(2).getInt("noticeVersion")).isEqualTo((int) currentNoticeVersion());
-        assertThat(consents.getJsonObject(2).getJsonObject("evidence").getString("inboundMessageId")).startsWith("wamid.");
+        assertThat(consents.getJsonObject(2).getJsonObject("evidence").getString("inboundMessageSha256Salted")).hasSize(64);
         long grant = consents.getJsonObject(0).getJsonNumber("id").longValue();
         JsonObject receipt = StaffClient.object(api.get("api/v1/consents/receipts/" + grant, StaffClient.basic(officer, "Privacy-officer-pass-1")));
         assertThat(receipt.getString("version")).isEqualTo("KI-CR-v1.1.0");
@@ -161,6 +162,11 @@ class ConsentIT {
         long id = scalar("select id from subscriber where phone = ?", phone);
         await(() -> unprocessedWebhooks() == 0);
         assertThat(tablesContaining(digits)).as("before erasure").contains("subscriber", "inbound_message", "webhook_event");
+        // Meta's message ids carry the number (base64 inside the wamid, as the sandbox's do): they must go too
+        java.util.List<String> wamids = texts("select message_id from inbound_message where wa_id = ?", digits);
+        assertThat(wamids).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(new String(java.util.Base64.getDecoder().decode(wamids.get(0).substring("wamid.".length())), StandardCharsets.ISO_8859_1))
+                .contains(digits);
 
         StaffClient api = new StaffClient(URI.create(base.toString()));
         String officer = "po" + new Random().nextInt(1_000_000);
@@ -196,6 +202,9 @@ class ConsentIT {
 
         // Meta's copy (the sandbox's own table, absent in production) is not the city's data
         assertThat(tablesContaining(digits)).as("no table holds the number after erasure").isEmpty();
+        for (String citizensMessage : wamids) {
+            assertThat(tablesContaining(citizensMessage)).as("no table holds the citizen's message id after erasure").isEmpty();
+        }
         assertThat(text("select state from subscriber where id = ?", id)).isEqualTo("ERASED");
         assertThat(scalar("select count(*) from consent_record where subscriber_id = ?", id)).as("the pseudonymous history stays").isEqualTo(1);
         assertThat(scalar("select count(*) from suppression", null)).isPositive();
@@ -671,6 +680,19 @@ class ConsentIT {
             try (ResultSet r = s.executeQuery()) {
                 return r.next() ? r.getString(1) : null;
             }
+        }
+    }
+
+    private java.util.List<String> texts(String sql, Object parameter) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, parameter);
+            java.util.List<String> values = new java.util.ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+            }
+            return values;
         }
     }
 }

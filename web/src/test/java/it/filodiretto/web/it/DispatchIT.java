@@ -159,6 +159,36 @@ class DispatchIT {
         assertThat(f.post(stopped, "resume", f.reviewer, null).statusCode()).as("stopped is final").isEqualTo(409);
     }
 
+    @Test
+    void aTemplatePausedByMetaDuringSendingPausesTheCampaignAndFailsNobody() throws Exception {
+        List<String> phones = f.seedSubscribers(300, "public_utility", "");
+        String token = "T" + System.nanoTime();
+        long id = f.sendNow("public_utility", token);
+        CampaignFixtures.await(() -> sent(id) > 0, 15_000);
+        try {
+            // what the hourly synchronisation records when Meta pauses a template for its quality
+            f.execute("update message_template set status = 'PAUSED' where name = 'avviso_protezione_civile'");
+            CampaignFixtures.await(() -> f.state(id).equals("PAUSED"), 15_000);
+            Thread.sleep(1_500);
+            JsonObject paused = f.stats(id);
+            assertThat(paused.getJsonNumber("failed").longValue()).as("the template, not the recipients").isZero();
+            assertThat(sent(id)).isLessThan(300);
+            assertThat(f.scalar("select count(*) from campaign_event where campaign_id = " + id
+                    + " and kind = 'PAUSED' and actor = 'system' and comment like 'template:%'")).isEqualTo(1);
+            assertThat(f.scalar("select count(*) from audit_event where action = 'CAMPAIGN_PAUSED' and actor = 'system' and target_id = '"
+                    + id + "'")).isEqualTo(1);
+        } finally {
+            f.execute("update message_template set status = 'APPROVED' where name = 'avviso_protezione_civile'");
+        }
+        assertThat(f.post(id, "resume", f.reviewer, null).statusCode()).isEqualTo(200);
+        CampaignFixtures.await(() -> f.state(id).equals("SENT"), 60_000);
+        assertThat(sent(id)).isEqualTo(300);
+        for (String phone : phones.subList(0, 20)) {
+            assertThat(f.messagesTo(phone, token)).as("messages to " + phone).isEqualTo(1);
+        }
+        assertThat(f.scalar("select count(*) from sandbox_message where coalesce(parameters, '') like '%" + token + "%'")).isEqualTo(300);
+    }
+
     @jakarta.inject.Inject
     it.filodiretto.domain.campaign.DeliveryLedger ledger;
 

@@ -90,6 +90,10 @@ class FoundationIT {
         assertThat(health.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
         // the WhatsApp API is a detail of readiness, never its cause (here: the sandbox's number)
         assertThat(health.body()).contains("\"whatsapp-api\"").contains("\"qualityRating\":\"GREEN\"").contains("\"reachable\":\"true\"");
+
+        HttpResponse<String> live = client().get("health/live", null);
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("\"status\":\"UP\"").contains("\"application\"").doesNotContain("whatsapp");
     }
 
     @Test
@@ -133,6 +137,68 @@ class FoundationIT {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).containsAnyOf("Nome utente o password non validi", "Invalid username or password");
         assertThat(browser.get("console/index.xhtml", null).statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    @RunAsClient
+    void anAjaxRequestAfterTheSessionEndedIsToldToGoToTheLoginPage() throws Exception {
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(URI.create(base.toString()).resolve("console/campaigns/list.xhtml"))
+                .header("Faces-Request", "partial/ajax").header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("jakarta.faces.partial.ajax=true")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("<partial-response><redirect url=\"").contains("/login.xhtml\"");
+        assertThat(response.headers().firstValue("Content-Security-Policy")).isPresent();
+    }
+
+    @Test
+    @RunAsClient
+    void badInputOnTheStaffPageIsAMessageInTheUsersLanguage() {
+        StaffClient browser = client();
+        assertThat(browser.formLogin("admin", Deployments.adminPassword()).statusCode()).isEqualTo(302);
+        HttpResponse<String> page = browser.get("console/admin/staff.xhtml", null);
+        assertThat(createOnThePage(browser, page, "admin", "EDITOR").body()).contains("Esiste già un account con nome utente admin.");
+        assertThat(createOnThePage(browser, page, unique("noroles"), null).body()).contains("Assegnare almeno un ruolo.");
+
+        java.util.Map<String, String> english = new java.util.LinkedHashMap<>();
+        english.put("userForm", "userForm");
+        english.put("userForm:lang-en", "userForm:lang-en");
+        english.put("jakarta.faces.ViewState", StaffClient.viewState(page.body()));
+        browser.postForm("console/admin/staff.xhtml", english);
+        HttpResponse<String> inEnglish = browser.get("console/admin/staff.xhtml", null);
+        assertThat(createOnThePage(browser, inEnglish, "admin", "EDITOR").body()).contains("An account with username admin already exists.");
+        assertThat(createOnThePage(browser, inEnglish, unique("noroles"), null).body()).contains("Assign at least one role.")
+                .doesNotContain("Exception");
+    }
+
+    private static HttpResponse<String> createOnThePage(StaffClient browser, HttpResponse<String> page, String username, String role) {
+        java.util.Map<String, String> form = createForm(username, role, StaffClient.viewState(page.body()));
+        form.put("jakarta.faces.partial.render", "create");
+        HttpResponse<String> response = browser.postForm("console/admin/staff.xhtml", form);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return response;
+    }
+
+    /** The staff page's "create" dialog posted as PrimeFaces posts it (AJAX); no role and no view state when null. */
+    private static java.util.Map<String, String> createForm(String username, String role, String viewState) {
+        java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
+        form.put("create", "create");
+        form.put("create:username", username);
+        form.put("create:displayName", "Dal modulo");
+        form.put("create:password", PASSWORD);
+        if (role != null) {
+            form.put("create:roles", role);
+        }
+        form.put("create:save", "");
+        form.put("jakarta.faces.partial.ajax", "true");
+        form.put("jakarta.faces.source", "create:save");
+        form.put("jakarta.faces.partial.execute", "create"); // the ids PrimeFaces sends for process="@form"
+        if (viewState != null) {
+            form.put("jakarta.faces.ViewState", viewState);
+        }
+        return form;
     }
 
     @Test
@@ -225,8 +291,15 @@ class FoundationIT {
     @Test
     @RunAsClient
     void everyResponseCarriesTheSecurityHeaders() {
-        for (String path : new String[]{"login.xhtml", "api/v1/staff", "no-such-page"}) {
-            HttpResponse<String> response = client().get(path, null);
+        String editor = createAccount(client(), unique("headers"), "EDITOR");
+        String[][] requests = {{"login.xhtml", null}, {"api/v1/staff", null}, {"no-such-page", null},
+                {"resources/images/logo.svg", null}, {"jakarta.faces.resource/jquery/jquery.js.xhtml?ln=primefaces", null},
+                {"privacy.xhtml", null}, {"sandbox/phone", null}, {"console/index.xhtml", null},
+                {"api/v1/staff", basic(editor, PASSWORD)}, {"api/v1/campaigns/not-a-number", basic(editor, PASSWORD)}};
+        for (String[] request : requests) {
+            String path = request[0] + (request[1] == null ? "" : " (signed in)");
+            HttpResponse<String> response = client().get(request[0], request[1]);
+            assertThat(response.statusCode()).as(path).isIn(200, 302, 401, 403, 404);
             assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).get().asString()
                     .contains("frame-ancestors 'none'").contains("object-src 'none'");
             assertThat(response.headers().firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
@@ -275,6 +348,51 @@ class FoundationIT {
     }
 
     @Test
+    void loginsFailuresLockoutsAndLogoutsAreInTheAuditTrail() throws Exception {
+        String user = createAccount(client(), unique("audited"), "EDITOR");
+        StaffClient browser = client();
+        assertThat(browser.formLogin(user, PASSWORD).statusCode()).isEqualTo(302);
+        assertThat(count("select count(*) from audit_event where action = 'LOGIN' and actor = ? and target_id = ?", user, user)).isEqualTo(1);
+
+        HttpResponse<String> home = browser.get("console/index.xhtml", null);
+        java.util.Map<String, String> logout = new java.util.LinkedHashMap<>();
+        logout.put("userForm", "userForm");
+        logout.put("userForm:logout", "");
+        logout.put("jakarta.faces.ViewState", StaffClient.viewState(home.body()));
+        browser.postForm("console/index.xhtml", logout);
+        assertThat(count("select count(*) from audit_event where action = 'LOGOUT' and actor = ?", user)).isEqualTo(1);
+        assertThat(browser.get("console/index.xhtml", null).statusCode()).as("logged out").isEqualTo(302);
+
+        // an unknown username is not kept: it may be a phone number, an e-mail address or a password typed in the wrong box
+        long anonymousBefore = count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
+                + " and details like '%unknown_user%'");
+        assertThat(client().formLogin("+39 347 000 1122", "whatever-it-is-1").statusCode()).isEqualTo(200);
+        assertThat(count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
+                + " and details like '%unknown_user%'")).isEqualTo(anonymousBefore + 1);
+        assertThat(count("select count(*) from audit_event where actor like ? or details like ?", "%0001122%", "%0001122%")).isZero();
+
+        for (int i = 0; i < 5; i++) {
+            assertThat(client().formLogin(user, "wrong-password-" + i).statusCode()).isEqualTo(200);
+        }
+        assertThat(count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%bad_password%'", user))
+                .isEqualTo(5);
+        assertThat(count("select count(*) from audit_event where action = 'LOGIN_THROTTLED' and target_id = ?", user)).isEqualTo(1);
+        assertThat(client().formLogin(user, PASSWORD).statusCode()).as("locked even for the right password").isEqualTo(200);
+        assertThat(count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%locked%'", user))
+                .isEqualTo(1);
+    }
+
+    @Test
+    @RunAsClient
+    void theAuditTrailsOwnActorsCannotBeStaffUsernames() {
+        for (String reserved : new String[]{"system", "Anonymous"}) {
+            HttpResponse<String> refused = client().sendJson("POST", "api/v1/staff", admin(), "{\"username\":\"" + reserved
+                    + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"EDITOR\"]}");
+            assertError(refused, 400, "reserved_username");
+        }
+    }
+
+    @Test
     void aJmsMessageReachesTheMessageDrivenBeanAndIsProcessedOnce() throws Exception {
         String token = connectivity.sendPing();
 
@@ -296,30 +414,34 @@ class FoundationIT {
         assertThat(browser.formLogin("admin", Deployments.adminPassword()).statusCode()).isEqualTo(302);
         for (String viewState : new String[]{"-1234567890:987654321", null}) {
             String forged = unique("forged");
-            java.util.Map<String, String> form = new java.util.LinkedHashMap<>();
-            form.put("create", "create");
-            form.put("create:username", forged);
-            form.put("create:displayName", "Forged");
-            form.put("create:password", "Forged-pass-2026-x");
-            form.put("create:roles", "ADMIN");
-            form.put("create:save", "");
-            form.put("jakarta.faces.partial.ajax", "true");
-            form.put("jakarta.faces.source", "create:save");
-            form.put("jakarta.faces.partial.execute", "@form");
-            if (viewState != null) {
-                form.put("jakarta.faces.ViewState", viewState);
-            }
-            HttpResponse<String> response = browser.postForm("console/admin/staff.xhtml", form);
+            HttpResponse<String> response = browser.postForm("console/admin/staff.xhtml", createForm(forged, "ADMIN", viewState));
             // refused as an expired view (Faces' CSRF protection): no stack trace, nothing created
             assertThat(response.body()).as("no stack trace").doesNotContain(".java:").doesNotContain("\tat ");
             assertThat(client().get("api/v1/staff/" + forged, admin()).statusCode()).as("forged post created nothing").isEqualTo(404);
         }
+        // the control: the same post with the page's real view state does create the account
+        String genuine = unique("genuine");
+        HttpResponse<String> page = browser.get("console/admin/staff.xhtml", null);
+        browser.postForm("console/admin/staff.xhtml", createForm(genuine, "EDITOR", StaffClient.viewState(page.body())));
+        assertThat(client().get("api/v1/staff/" + genuine, admin()).statusCode()).as("the genuine post created it").isEqualTo(200);
     }
 
     private long auditEventsFor(String username) throws Exception {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select count(*) from audit_event where target_id = ?")) {
             s.setString(1, username);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private long count(String sql, String... parameters) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setString(i + 1, parameters[i]);
+            }
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);

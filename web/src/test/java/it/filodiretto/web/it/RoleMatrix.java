@@ -44,6 +44,7 @@ final class RoleMatrix {
             new Entry("api/v1/dispatch", false, Set.of("ADMIN")),
             new Entry("console/campaigns/list.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
             new Entry("console/campaigns/edit.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
+            new Entry("console/campaigns/view.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
             new Entry("console/campaigns/calendar.xhtml", true, Set.of("EDITOR", "REVIEWER", "EMERGENCY", "PRIVACY_OFFICER")),
             new Entry("console/emergency/send.xhtml", true, Set.of("EMERGENCY")),
             new Entry("console/assistant/knowledge/articles.xhtml", true, Set.of("EDITOR", "ADMIN")),

@@ -1,5 +1,8 @@
 package it.filodiretto.web.it;
 
+import it.filodiretto.integration.whatsapp.TemplateSync;
+import it.filodiretto.domain.whatsapp.MessageTemplate;
+import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import it.filodiretto.domain.whatsapp.ErrorClass;
 import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
@@ -66,6 +69,12 @@ class WhatsAppIT {
 
     @Inject
     WebhookPoster poster;
+
+    @Inject
+    TemplateRegistry templates;
+
+    @Inject
+    TemplateSync templateSync;
 
     @Resource(lookup = "jdbc/filodiretto")
     DataSource dataSource;
@@ -261,6 +270,88 @@ class WhatsAppIT {
     }
 
     @Test
+    void aMarketingTemplateGoesToTheMarketingEndpointAndOnlyThere() throws Exception {
+        String to = randomNumber();
+        OutboundMessage.Template event = new OutboundMessage.Template(to, "eventi_in_citta", "it", List.of(),
+                List.of("Notte bianca", "Sabato in centro, musei aperti fino a mezzanotte."), List.of());
+
+        assertThat(gateway.send(event, MessageCategory.MARKETING)).isInstanceOf(SendResult.Accepted.class);
+        JsonObject received = Json.createReader(new java.io.StringReader(get("sandbox/api/messages?to=" + to).body())).readArray().getJsonObject(0);
+        assertThat(received.getBoolean("marketing")).as("sent through /marketing_messages").isTrue();
+        assertThat(received.getString("templateName")).isEqualTo("eventi_in_citta");
+
+        // the way round, Meta (and the sandbox) refuse it with code 100 — permanent, not retried
+        SendResult wrongEndpoint = gateway.send(event, MessageCategory.UTILITY);
+        assertThat(wrongEndpoint).isInstanceOf(SendResult.Refused.class);
+        assertThat(((SendResult.Refused) wrongEndpoint).code()).isEqualTo(100);
+    }
+
+    @Test
+    void aboveTheThroughputLimitTheSandboxAnswers429WithCode130429() throws Exception {
+        for (String wrong : new String[]{"{\"serverErrorRate\":1.5}", "{\"latencyMs\":-1}", "{\"timeoutRate\":\"half\"}"}) {
+            HttpResponse<String> refused = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/api/faults"))
+                    .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(wrong)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(refused.statusCode()).as(wrong).isEqualTo(400);
+            assertThat(refused.body()).contains("invalid_fault").contains("a number from");
+        }
+        faults("{\"maxMessagesPerSecond\":1}");
+        try {
+            String to = randomNumber();
+            String payload = "{\"messaging_product\":\"whatsapp\",\"to\":\"" + to.substring(1) + "\",\"type\":\"template\","
+                    + "\"template\":{\"name\":\"avviso_protezione_civile\",\"language\":{\"code\":\"it\"},\"components\":[{\"type\":\"body\","
+                    + "\"parameters\":[{\"type\":\"text\",\"text\":\"prova\"}]}]}}";
+            List<HttpResponse<String>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                answers.add(http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/graph/" + settings.apiVersion() + "/"
+                                + settings.phoneNumberId() + "/messages")).header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer sandbox").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
+                        HttpResponse.BodyHandlers.ofString()));
+            }
+            assertThat(answers.get(0).statusCode()).as(answers.get(0).body()).isEqualTo(200);
+            assertThat(answers).anySatisfy(a -> {
+                assertThat(a.statusCode()).isEqualTo(429);
+                assertThat(Json.createReader(new java.io.StringReader(a.body())).readObject().getJsonObject("error").getInt("code"))
+                        .isEqualTo(130429);
+            });
+        } finally {
+            faults("{\"maxMessagesPerSecond\":0}");
+        }
+    }
+
+    @Test
+    void templatesAreSynchronisedFromTheCloudApiListAndThoseNoLongerListedAreDisabled() {
+        // the sandbox lists the templates declared in the console, as Meta lists the account's approved ones
+        templates.declare("ritirato_da_meta", "it", MessageCategory.UTILITY, MessageTemplate.Status.APPROVED, null,
+                "Testo {{1}}", null, List.of(), MessageTemplate.Source.CLOUD_API, null);
+        long declared = templates.all().stream().filter(t -> t.source() == MessageTemplate.Source.CONSOLE).count();
+
+        assertThat(templateSync.synchronise()).isEqualTo((int) declared).isGreaterThan(5);
+
+        assertThat(templates.find("ritirato_da_meta", "it").orElseThrow().status()).isEqualTo(MessageTemplate.Status.DISABLED);
+        assertThat(templates.find("allerta_meteo", "it").orElseThrow().status()).isEqualTo(MessageTemplate.Status.APPROVED);
+        assertThat(templates.find("allerta_meteo", "it").orElseThrow().bodyParameterCount()).isEqualTo(4);
+        assertThat(templates.approved()).noneMatch(t -> t.name().equals("ritirato_da_meta"));
+    }
+
+    @Test
+    void aReactionIsKeptAsAReactionAndGetsNoAnswer() throws Exception {
+        String from = randomNumber();
+        assertThat(post("sandbox/api/inbound", "{\"from\":\"" + from + "\",\"text\":\"orari della biblioteca\"}").body()).isEqualTo("{\"status\":200}");
+        await(() -> sandboxMessages(from) >= 1, 10_000); // the assistant's answer
+        await(() -> count("select count(*) from webhook_event where processed_at is null") == 0, 10_000);
+        int answered = sandboxMessages(from);
+        assertThat(post("sandbox/api/inbound", "{\"from\":\"" + from + "\",\"reaction\":\"\uD83D\uDC4D\"}").body()).isEqualTo("{\"status\":200}");
+
+        String waId = from.substring(1);
+        await(() -> count("select count(*) from inbound_message where wa_id = '" + waId + "' and type = 'reaction'") == 1, 10_000);
+        await(() -> count("select count(*) from webhook_event where processed_at is null") == 0, 10_000);
+        Thread.sleep(1000);
+        assertThat(sandboxMessages(from)).as("no answer to a reaction").isEqualTo(answered);
+        assertThat(post("sandbox/api/inbound", "{\"from\":\"" + from + "\",\"reaction\":\"\"}").statusCode()).isEqualTo(400);
+    }
+
+    @Test
     void theSimulatedPhonePageIsServed() throws Exception {
         HttpResponse<String> page = get("sandbox/phone");
         assertThat(page.statusCode()).isEqualTo(200);
@@ -292,6 +383,14 @@ class WhatsAppIT {
                 .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    }
+
+    private int sandboxMessages(String phone) {
+        try {
+            return Json.createReader(new java.io.StringReader(get("sandbox/api/messages?to=" + phone).body())).readArray().size();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private long requests() throws Exception {
