@@ -46,7 +46,7 @@ create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleData
 create-jdbc-resource --connectionpoolid filodiretto-pool jdbc/filodiretto
 PB
 
-start() {
+launch() {
     local name=$1 port=$2
     java -Xmx512m -Dfilodiretto.self-url="http://localhost:$port" -Dfilodiretto.admin.password="$ADMIN_PASSWORD" -Dfilodiretto.sandbox.enabled=true \
         -Dfilodiretto.dispatch.rate-per-second=$CEILING -Dfilodiretto.campaigns.quiet-hours=00:00-00:00 \
@@ -54,14 +54,24 @@ start() {
         -jar "$MICRO" --nocluster --port "$port" --addlibs "$WORK/postgresql-42.7.14.jar" \
         --postbootcommandfile "$WORK/postboot.txt" --deploy "$WORK/ROOT.war" > "$WORK/server-$name.log" 2>&1 &
     PIDS+=($!)
+}
+ready() {
+    local name=$1 port=$2
     for _ in $(seq 1 240); do
         curl -fsS "http://localhost:$port/health/ready" 2>/dev/null | grep -q database && { log "instance $name ready on $port"; return; }
         sleep 1
     done
     log "FAILED: instance $name did not start"; tail -40 "$WORK/server-$name.log"; exit 1
 }
-start A $PORT_A
-start B $PORT_B
+# both at once on the empty database: migrations, the first administrator and the first notice must not collide
+launch A $PORT_A
+launch B $PORT_B
+ready A $PORT_A
+ready B $PORT_B
+ADMINS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tA -c "select count(*) from staff_account where username = 'admin'")
+BOOTSTRAPS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tA -c "select count(*) from audit_event where action = 'SYSTEM_BOOTSTRAPPED'")
+[ "$ADMINS" = "1" ] && [ "$BOOTSTRAPS" = "1" ] || { log "FAILED: two simultaneous first starts made $ADMINS admin accounts, $BOOTSTRAPS bootstrap events"; exit 1; }
+log "two simultaneous first starts: one admin account, one bootstrap event"
 sleep 6 # one heartbeat: both instances know they are two
 
 A="http://localhost:$PORT_A"

@@ -3,14 +3,22 @@ package it.filodiretto.domain.assistant;
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
+import it.filodiretto.domain.campaign.Campaign;
+import it.filodiretto.domain.campaign.CampaignState;
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.common.TimeSource;
+import it.filodiretto.domain.whatsapp.MessageTemplate;
+import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
@@ -18,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The knowledge base's use cases: write, edit, archive and restore articles, import files, keep the synonym
@@ -35,6 +44,13 @@ public class KnowledgeBase {
 
     @Inject
     TimeSource time;
+
+    @Inject
+    TemplateRegistry templates;
+
+    @Inject
+    @ConfigProperty(name = "filodiretto.assistant.campaign-days", defaultValue = "30")
+    int campaignDays;
 
     @Inject
     KnowledgeIndex index;
@@ -229,4 +245,34 @@ public class KnowledgeBase {
         return Actor.SYSTEM.name().equals(editor) ? Actor.SYSTEM : Actor.staff(editor);
     }
 
+    /**
+     * Sent campaigns not yet in the knowledge base become articles (their text is the template as sent), valid
+     * {@code filodiretto.assistant.campaign-days} after sending or until their expiry; returns how many.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public int importSentCampaigns() {
+        List<Campaign> sent = em.createQuery("select c from Campaign c where c.state in :states and c.finishedAt > :since"
+                        + " and not exists (select a from Article a where a.campaignId = c.id)", Campaign.class)
+                .setParameter("states", Set.of(CampaignState.SENT, CampaignState.SENDING))
+                .setParameter("since", time.now().minusDays(campaignDays)).setMaxResults(50).getResultList();
+        int imported = 0;
+        for (Campaign c : sent) {
+            // the campaign's row lock makes two servers take turns; the second then finds the article and skips it
+            em.lock(c, LockModeType.PESSIMISTIC_WRITE);
+            if (!em.createQuery("select a.id from Article a where a.campaignId = :c", Long.class).setParameter("c", c.id())
+                    .setMaxResults(1).getResultList().isEmpty()) {
+                continue;
+            }
+            String body = templates.find(c.templateName(), c.language()).map(MessageTemplate::bodyText)
+                    .map(text -> MessageTemplate.render(text, c.bodyParameters())).orElse(c.title());
+            String link = c.content().link();
+            var until = (c.expiresAt() != null ? c.expiresAt() : c.finishedAt().plusDays(campaignDays)).toLocalDate();
+            ArticleDraft draft = new ArticleDraft("campagna-" + c.id(), c.title(), body,
+                    link != null && link.startsWith("http") ? link : null, null, c.topics(),
+                    c.language().startsWith("en") ? "en" : "it", c.finishedAt().toLocalDate(), until);
+            em.persist(new Article(draft, Article.Source.CAMPAIGN, c.id(), "system", time.now()));
+            imported++;
+        }
+        return imported;
+    }
 }

@@ -1,23 +1,14 @@
 package it.filodiretto.domain.assistant;
 
-import it.filodiretto.domain.campaign.Campaign;
-import it.filodiretto.domain.campaign.CampaignState;
-import it.filodiretto.domain.common.TimeSource;
-import it.filodiretto.domain.whatsapp.MessageTemplate;
-import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,24 +23,11 @@ public class KnowledgeSync {
 
     private static final Logger LOG = Logger.getLogger(KnowledgeSync.class.getName());
 
-    @PersistenceContext(unitName = "filodiretto")
-    EntityManager em;
-
     @Inject
     KnowledgeBase knowledge;
 
     @Inject
     KnowledgeIndex index;
-
-    @Inject
-    TemplateRegistry templates;
-
-    @Inject
-    TimeSource time;
-
-    @Inject
-    @ConfigProperty(name = "filodiretto.assistant.campaign-days", defaultValue = "30")
-    int campaignDays;
 
     private List<String> appliedSynonyms;
 
@@ -64,7 +42,14 @@ public class KnowledgeSync {
     @Schedule(hour = "*", minute = "*", second = "*/10", persistent = false, info = "knowledge index sync")
     void periodic() {
         try {
-            importCampaigns();
+            knowledge.importSentCampaigns();
+        } catch (RuntimeException e) {
+            // a transaction of its own (REQUIRES_NEW): with several servers, two may import the same campaign at once
+            // (unique slug); the loser's attempt is rolled back alone and the index sync below goes on
+            LOG.info(() -> "Sent campaigns not imported as articles this time (another server may have done it); retried in ten seconds: "
+                    + e.getMessage());
+        }
+        try {
             sync();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "Knowledge index sync failed; retried in ten seconds", e);
@@ -104,23 +89,5 @@ public class KnowledgeSync {
             index.put(published, archived, upTo);
         }
         return changed.size();
-    }
-
-    /** Sent campaigns not yet in the knowledge base become articles (their text is the template as sent). */
-    void importCampaigns() {
-        List<Campaign> sent = em.createQuery("select c from Campaign c where c.state in :states and c.finishedAt > :since"
-                        + " and not exists (select a from Article a where a.campaignId = c.id)", Campaign.class)
-                .setParameter("states", Set.of(CampaignState.SENT, CampaignState.SENDING))
-                .setParameter("since", time.now().minusDays(campaignDays)).setMaxResults(50).getResultList();
-        for (Campaign c : sent) {
-            String body = templates.find(c.templateName(), c.language()).map(MessageTemplate::bodyText)
-                    .map(text -> MessageTemplate.render(text, c.bodyParameters())).orElse(c.title());
-            String link = c.content().link();
-            var until = (c.expiresAt() != null ? c.expiresAt() : c.finishedAt().plusDays(campaignDays)).toLocalDate();
-            ArticleDraft draft = new ArticleDraft("campagna-" + c.id(), c.title(), body,
-                    link != null && link.startsWith("http") ? link : null, null, c.topics(),
-                    c.language().startsWith("en") ? "en" : "it", c.finishedAt().toLocalDate(), until);
-            em.persist(new Article(draft, Article.Source.CAMPAIGN, c.id(), "system", time.now()));
-        }
     }
 }

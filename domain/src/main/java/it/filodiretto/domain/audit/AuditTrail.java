@@ -45,6 +45,15 @@ public class AuditTrail {
         return event;
     }
 
+    /**
+     * Takes the chain's lock now and keeps it to the end of the transaction: for a once-only step that two
+     * servers starting together must not both take (the first administrator), as every audited change
+     * queues on this lock anyway.
+     */
+    public void holdChainLock() {
+        em.find(AuditHead.class, AuditHead.THE_ONLY_ROW, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public AuditEvent record(Actor actor, AuditAction action, String targetType, String targetId) {
         return record(actor, action, targetType, targetId, Map.of());
     }

@@ -7,14 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 
 /**
  * Salted SHA-256 of personal values (numbers, IP addresses) for what must be kept without the value
- * itself: suppression entries, web evidence, rate limits. The salt is generated once per installation and
- * never leaves the database.
+ * itself: suppression entries, web evidence, rate limits, references to citizens' messages. The salt is
+ * generated once per installation (by a migration) and never leaves the database.
  */
 @Stateless
 public class Pseudonyms {
@@ -34,15 +33,12 @@ public class Pseudonyms {
         }
     }
 
+    /** Created by a migration (V20, per database), so concurrent first uses never race to create it. */
     private String salt() {
         List<?> existing = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SALT).getResultList();
-        if (!existing.isEmpty()) {
-            return (String) existing.get(0);
+        if (existing.isEmpty()) {
+            throw new IllegalStateException("the installation's salt is missing from installation_setting (migration V20)");
         }
-        byte[] random = new byte[32];
-        new SecureRandom().nextBytes(random);
-        String salt = HexFormat.of().formatHex(random);
-        em.createNativeQuery("insert into installation_setting (name, setting_value) values (?, ?)").setParameter(1, SALT).setParameter(2, salt).executeUpdate();
-        return salt;
+        return (String) existing.get(0);
     }
 }

@@ -218,6 +218,7 @@ public class StaffService {
      * @return the generated password, when one was generated
      */
     public Optional<String> ensureInitialAdmin(Optional<String> configuredPassword) {
+        audit.holdChainLock(); // two servers starting together on an empty database: the second waits, then finds 'admin'
         if (accounts.count() > 0) {
             return Optional.empty();
         }

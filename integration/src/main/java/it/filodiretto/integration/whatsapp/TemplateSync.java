@@ -65,7 +65,7 @@ public class TemplateSync {
 
     @Timeout
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    void afterStart() {
+    public void afterStart() { // public: NOT_SUPPORTED on a package-private timer method was not applied (seen on Payara Micro 6)
         try {
             synchronise();
         } catch (RuntimeException e) {
