@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Reliability test, for real: kill -9 the server in the middle of a campaign, start it again on the same
 # data, and check that the campaign completes with exactly one message per recipient — except deliveries
-# that were in flight at the kill, which are flagged as possible duplicates.
+# that were in flight at the kill, which are flagged as possible duplicates. It starts without an admin
+# password, as a newcomer may: the generated one is read from the log, where it must appear only once.
 #   .ci/dispatch-crash-test.sh [N=2000] [rate=100]
 # Exit code 0 when it holds. Uses run.sh (port 18093, work directory under target/).
 set -euo pipefail
@@ -11,12 +12,11 @@ RATE="${2:-100}"
 PORT=18093
 WORK="$PWD/target/crash-test"
 BASE="http://localhost:$PORT"
-ADMIN='admin:Crash-secret-pass-1'
 rm -rf "$WORK" && mkdir -p "$WORK"
 
 start() {
     JAVA_OPTS="-Xmx512m" FILODIRETTO_CAMPAIGNS_QUIET_HOURS=00:00-00:00 FILODIRETTO_SKIP_BUILD=1 FILODIRETTO_PORT=$PORT FILODIRETTO_DATA="$WORK/data" \
-        FILODIRETTO_ADMIN_PASSWORD='Crash-secret-pass-1' FILODIRETTO_DISPATCH_RATE_PER_SECOND="$RATE" \
+        FILODIRETTO_DISPATCH_RATE_PER_SECOND="$RATE" \
         FILODIRETTO_SANDBOX_READ_RATIO=0 ./run.sh >> "$WORK/server.log" 2>&1 &
     disown $!  # the kill -9 below is meant: no job notice
     for _ in $(seq 1 180); do
@@ -30,6 +30,9 @@ api() { curl -fsS -H 'Content-Type: application/json' "$@"; }
 trap 'pkill -9 -f "payara-micro.jar.*--port $PORT" 2>/dev/null || true' EXIT
 
 start
+generated() { grep -c 'Generated password (shown only this once)' "$WORK/server.log" || true; }
+[ "$(generated)" = "1" ] || { echo "crash test: FAILED: no generated admin password in the log on the first start"; exit 1; }
+ADMIN="admin:$(grep -o 'shown only this once): [^[:space:]]*' "$WORK/server.log" | head -1 | sed 's/.*: //')"
 for user in "crash-editor EDITOR" "crash-reviewer REVIEWER"; do
     set -- $user
     api -u "$ADMIN" -d "{\"username\":\"$1\",\"displayName\":\"$1\",\"password\":\"Crash-user-pass-1\",\"roles\":[\"$2\"]}" "$BASE/api/v1/staff" > /dev/null
@@ -55,6 +58,7 @@ echo "killed with kill -9 after ${M} of $N messages accepted"
 sleep 2
 start
 echo "restarted on the same data"
+[ "$(generated)" = "1" ] || { echo "crash test: FAILED: the generated admin password was printed again"; exit 1; }
 STATE=""
 for _ in $(seq 1 600); do
     STATE=$(api -u "$RV" "$BASE/api/v1/campaigns/$ID" | json state)
