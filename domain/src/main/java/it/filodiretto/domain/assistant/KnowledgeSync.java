@@ -44,10 +44,8 @@ public class KnowledgeSync {
         try {
             knowledge.importSentCampaigns();
         } catch (RuntimeException e) {
-            // a transaction of its own (REQUIRES_NEW): with several servers, two may import the same campaign at once
-            // (unique slug); the loser's attempt is rolled back alone and the index sync below goes on
-            LOG.info(() -> "Sent campaigns not imported as articles this time (another server may have done it); retried in ten seconds: "
-                    + e.getMessage());
+            // a transaction of its own (REQUIRES_NEW): a failure here leaves the index sync below unaffected
+            LOG.warning(() -> "Sent campaigns not imported as articles now; retried in ten seconds: " + e.getMessage());
         }
         try {
             sync();
