@@ -247,15 +247,14 @@ public class KnowledgeBase {
 
     /**
      * Sent campaigns not yet in the knowledge base become articles (their text is the template as sent), valid
-     * {@code filodiretto.assistant.campaign-days} after sending or until their expiry; returns how many.
+     * {@code filodiretto.assistant.campaign-days} after sending or until their expiry.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public int importSentCampaigns() {
+    public void importSentCampaigns() {
         List<Campaign> sent = em.createQuery("select c from Campaign c where c.state in :states and c.finishedAt > :since"
                         + " and not exists (select a from Article a where a.campaignId = c.id)", Campaign.class)
                 .setParameter("states", Set.of(CampaignState.SENT, CampaignState.SENDING))
                 .setParameter("since", time.now().minusDays(campaignDays)).setMaxResults(50).getResultList();
-        int imported = 0;
         for (Campaign c : sent) {
             // the campaign's row lock makes two servers take turns; the second then finds the article and skips it
             em.lock(c, LockModeType.PESSIMISTIC_WRITE);
@@ -271,8 +270,6 @@ public class KnowledgeBase {
                     link != null && link.startsWith("http") ? link : null, null, c.topics(),
                     c.language().startsWith("en") ? "en" : "it", c.finishedAt().toLocalDate(), until);
             em.persist(new Article(draft, Article.Source.CAMPAIGN, c.id(), "system", time.now()));
-            imported++;
         }
-        return imported;
     }
 }

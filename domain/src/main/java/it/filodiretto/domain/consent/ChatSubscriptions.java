@@ -439,14 +439,15 @@ public class ChatSubscriptions {
     private void consent(Subscriber subscriber, ConsentRecord.Action action, Set<String> chosen, InboundMessage evidence,
                          AuditAction auditAction, OffsetDateTime now) {
         PrivacyNotice notice = notices.inForce();
-        String evidenceJson = JSON.createObjectBuilder().add(MESSAGE_REF, messageRef(evidence))
+        String reference = messageRef(evidence);
+        String evidenceJson = JSON.createObjectBuilder().add(MESSAGE_REF, reference)
                 .add("type", evidence.type()).build().toString();
         subscribers.record(new ConsentRecord(subscriber.id(), action, now, notice, chosen, ConsentRecord.Channel.WHATSAPP_KEYWORD, evidenceJson));
         Map<String, Object> details = new java.util.LinkedHashMap<>();
         details.put("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD);
         details.put("noticeVersion", notice.version());
         details.put("topics", new ArrayList<>(new java.util.TreeSet<>(chosen)));
-        details.put(MESSAGE_REF, messageRef(evidence));
+        details.put(MESSAGE_REF, reference);
         audit.record(Actor.citizen(subscriber.id()), auditAction, "subscriber", subscriber.id().toString(), details);
     }
 
@@ -463,10 +464,9 @@ public class ChatSubscriptions {
         String language = subscriber.language();
         List<OutboundMessage.Choice> rows = new ArrayList<>();
         rows.add(new OutboundMessage.Choice(ALL_TOPICS, ChatTexts.text(language, "topics.all"), null));
-        for (String code : topics.codes()) {
-            rows.add(new OutboundMessage.Choice(TOPIC_PREFIX + code, topics.label(code, language),
-                    subscriber.topics().contains(code) ? "✓" : null));
-        }
+        // within a WhatsApp list's limits (10 rows, titles up to 24 characters), as the area list: "all topics" + 9
+        topics.codes().stream().limit(9).forEach(code -> rows.add(new OutboundMessage.Choice(TOPIC_PREFIX + code,
+                cut(topics.label(code, language), 24), subscriber.topics().contains(code) ? "✓" : null)));
         gateway.send(new OutboundMessage.ListMenu(to, null,
                 ChatTexts.text(language, "topics.body", topics.labels(subscriber.topics(), language)), null,
                 ChatTexts.text(language, "topics.button"),

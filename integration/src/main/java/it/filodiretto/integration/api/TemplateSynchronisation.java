@@ -1,10 +1,15 @@
 package it.filodiretto.integration.api;
 
 import it.filodiretto.domain.common.DomainException;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.MessageTemplate;
+import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import it.filodiretto.integration.whatsapp.TemplateSync;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+
+import java.util.List;
 
 /** Where the templates come from, and the console's "synchronise now". */
 @ApplicationScoped
@@ -16,9 +21,27 @@ public class TemplateSynchronisation {
     @Inject
     TemplateSync sync;
 
+    @Inject
+    TemplateRegistry registry;
+
     /** With Cloud API credentials Meta's list is the truth: templates are synchronised, not declared by hand. */
     public boolean fromCloudApi() {
         return settings.hasCredentials();
+    }
+
+    /**
+     * A template declared in the console: only in the sandbox; with the Cloud API connected Meta's list is the
+     * truth, and templates are created in WhatsApp Manager.
+     */
+    public MessageTemplate declareFromConsole(String name, String language, MessageCategory category, MessageTemplate.Status status,
+                                              String header, String body, String footer, List<String> quickReplies,
+                                              MessageTemplate.HeaderFormat headerFormat, String urlButtonText, String urlButtonUrl,
+                                              String actor) {
+        if (fromCloudApi()) {
+            throw DomainException.conflict("declared_at_meta", "error.template.declaredAtMeta");
+        }
+        return registry.declare(name, language, category, status, header, body, footer, quickReplies, headerFormat, urlButtonText,
+                urlButtonUrl, MessageTemplate.Source.CONSOLE, actor);
     }
 
     /** @return how many templates Meta listed */

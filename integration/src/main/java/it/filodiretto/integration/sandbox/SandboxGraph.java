@@ -45,8 +45,8 @@ public class SandboxGraph {
     TemplateRegistry templates;
 
     public GraphAnswer send(String authorization, JsonObject payload, boolean marketing) {
-        if (authorization == null || !authorization.startsWith("Bearer ") || authorization.length() < 8) {
-            return new GraphAnswer(401, MetaShapes.error(190, "Invalid OAuth access token - Cannot parse access token"));
+        if (!bearer(authorization)) {
+            return UNAUTHORIZED;
         }
         boolean forced = faults.countAndForceFailure();
         FaultSettings f = faults.get();
@@ -325,8 +325,8 @@ public class SandboxGraph {
      * components) of the templates declared in the console, which play Meta's approved list here.
      */
     GraphAnswer templates(String authorization) {
-        if (authorization == null || !authorization.startsWith("Bearer ")) {
-            return new GraphAnswer(401, MetaShapes.error(190, "An access token is required"));
+        if (!bearer(authorization)) {
+            return UNAUTHORIZED;
         }
         JsonArrayBuilder data = JSON.createArrayBuilder();
         for (MessageTemplate t : templates.all()) {
@@ -357,6 +357,14 @@ public class SandboxGraph {
         }
         return new GraphAnswer(200, JSON.createObjectBuilder().add("data", data)
                 .add("paging", JSON.createObjectBuilder().add("cursors", JSON.createObjectBuilder().add("before", "0").add("after", "0"))).build());
+    }
+
+    private static final GraphAnswer UNAUTHORIZED = new GraphAnswer(401,
+            MetaShapes.error(190, "Invalid OAuth access token - Cannot parse access token"));
+
+    /** Like Meta: a bearer token is required (any token: the sandbox is not the real account). */
+    private static boolean bearer(String authorization) {
+        return authorization != null && authorization.startsWith("Bearer ") && authorization.length() >= 8;
     }
 
     private static SandboxMessage row(String phone, String kind, String template, String parameters, String header, String text,

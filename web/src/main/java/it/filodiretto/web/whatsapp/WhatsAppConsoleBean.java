@@ -114,13 +114,9 @@ public class WhatsAppConsoleBean implements Serializable {
     }
 
     public void saveTemplate() {
-        if (isFromCloudApi()) {
-            feedback.error("error.template.declaredAtMeta");
-            return;
-        }
         try {
-            templates.declare(name, language, category, status, header, body, footer, lines(quickReplies),
-                    headerFormat, urlButtonText, urlButtonUrl, MessageTemplate.Source.CONSOLE, user());
+            synchronisation.declareFromConsole(name, language, category, status, header, body, footer, lines(quickReplies),
+                    headerFormat, urlButtonText, urlButtonUrl, user());
             feedback.info("whatsapp.templateSaved", name);
             load();
             PrimeFaces.current().executeScript("PF('templateDialog').hide()");

@@ -208,7 +208,7 @@ class AuditIT {
         assertThat(rows).as("every STAFF_CREATED event, not one page").hasSize((int) scalar("select count(*) from audit_event where action = 'STAFF_CREATED'"))
                 .hasSizeGreaterThan(30).allMatch(r -> r.contains("STAFF_CREATED"));
         assertThat(rows.get(0)).as("the canonical time").containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z")
-                .containsPattern("[0-9a-f]{64}");
+                .as("previous hash and hash").containsPattern("[0-9a-f]{64}.*[0-9a-f]{64}");
         assertThat(scalar("select count(*) from audit_event where action = 'AUDIT_EXPORTED' and actor = '" + officer + "'")).isEqualTo(1);
     }
 

@@ -657,8 +657,7 @@ class ConsentIT {
         }
         assertThat(received).as("messages received by " + phone).hasSize(count);
         // replies leave before the transaction that processed the citizen's message commits: wait for it
-        String digits = "%" + phone.substring(1) + "%";
-        await(() -> scalar("select count(*) from webhook_event where processed_at is null and body like ?", digits) == 0);
+        await(() -> unprocessedWebhooksOf(phone.substring(1)) == 0);
         return received.getJsonObject(count - 1);
     }
 

@@ -37,6 +37,10 @@ final class SandboxPhone {
         act(Json.createObjectBuilder().add("from", number).add("text", text).build());
     }
 
+    void reacts(String emoji) throws Exception {
+        act(Json.createObjectBuilder().add("from", number).add("reaction", emoji).build());
+    }
+
     void taps(String buttonId) throws Exception {
         act(Json.createObjectBuilder().add("from", number).add("buttonId", buttonId).build());
     }
