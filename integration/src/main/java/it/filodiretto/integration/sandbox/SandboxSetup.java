@@ -58,14 +58,25 @@ public class SandboxSetup {
                         ? t.getJsonArray("quickReplies").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList()
                         : List.of();
                 JsonObject url = t.getJsonObject("urlButton");
-                templates.declare(t.getString("name"), t.getString("language"), MessageCategory.valueOf(t.getString("category")),
-                        MessageTemplate.Status.APPROVED, t.getString("header", null), t.getString("body"),
-                        t.getString("footer", null), replies, MessageTemplate.HeaderFormat.valueOf(t.getString("headerFormat", "TEXT")),
-                        url == null ? null : url.getString("text"), url == null ? null : url.getString("url"), MessageTemplate.Source.CONSOLE, null);
+                declare(t, replies, url);
             }
             LOG.fine("Sandbox: demo message templates checked.");
         } catch (java.io.IOException | RuntimeException e) {
             LOG.warning(() -> "Sandbox: demo templates not declared: " + e);
+        }
+    }
+
+    private void declare(JsonObject t, List<String> replies, JsonObject url) {
+        try {
+            templates.declare(t.getString("name"), t.getString("language"), MessageCategory.valueOf(t.getString("category")),
+                    MessageTemplate.Status.APPROVED, t.getString("header", null), t.getString("body"),
+                    t.getString("footer", null), replies, MessageTemplate.HeaderFormat.valueOf(t.getString("headerFormat", "TEXT")),
+                    url == null ? null : url.getString("text"), url == null ? null : url.getString("url"), MessageTemplate.Source.CONSOLE, null);
+        } catch (RuntimeException e) {
+            // two sandbox servers starting together: the other one declared it at the same moment
+            if (templates.find(t.getString("name"), t.getString("language")).isEmpty()) {
+                throw e;
+            }
         }
     }
 }
