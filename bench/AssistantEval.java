@@ -3,6 +3,7 @@ import it.filodiretto.domain.assistant.AnswerWriter;
 import it.filodiretto.domain.assistant.ArticleDraft;
 import it.filodiretto.domain.assistant.IndexedArticle;
 import it.filodiretto.domain.assistant.KnowledgeIndex;
+import it.filodiretto.domain.assistant.QuestionLanguage;
 import it.filodiretto.integration.api.ArticleFiles;
 import it.filodiretto.integration.assistant.LuceneKnowledgeIndex;
 import jakarta.json.Json;
@@ -35,6 +36,7 @@ public class AssistantEval {
         boolean verbose = false;
         boolean fuzzy = true;
         boolean sweep = false;
+        String city = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--kb" -> kb = Path.of(args[++i]);
@@ -43,17 +45,21 @@ public class AssistantEval {
                 case "--no-fuzzy" -> fuzzy = false;
                 case "--verbose", "-v" -> verbose = true;
                 case "--sweep" -> sweep = true;
+                case "--city" -> city = args[++i];
                 default -> questions = Path.of(args[i]);
             }
         }
         if (questions == null) {
-            System.err.println("usage: bench/assistant-eval.sh questions.jsonl [--kb knowledge-base.json] [--articles N] [--threshold T] [--no-fuzzy] [-v]");
+            System.err.println("usage: bench/assistant-eval.sh questions.jsonl [--kb knowledge-base.json] [--articles N] [--threshold T] [--city NAME] [--no-fuzzy] [-v]");
             System.exit(2);
         }
         ArticleFiles.Contents contents = ArticleFiles.read(kb.getFileName().toString(), Files.readAllBytes(kb));
         if (!contents.problems().isEmpty()) {
             contents.problems().forEach(p -> System.err.println(p));
             System.exit(1);
+        }
+        if (city == null) {
+            city = cityOf(kb);
         }
         List<IndexedArticle> docs = new ArrayList<>(contents.articles().stream().map(IndexedArticle::of).toList());
         int real = docs.size();
@@ -65,7 +71,7 @@ public class AssistantEval {
             long indexMs = (System.nanoTime() - t0) / 1_000_000;
             index.synonyms(contents.synonyms());
             AnswerEngine engine = new AnswerEngine(index, AnswerWriter.NONE,
-                    new AnswerEngine.Settings(threshold, 1024, "Esempio", "URP 0331 390 000"));
+                    new AnswerEngine.Settings(threshold, 1024, city, "URP 0331 390 000"));
             List<String[]> set = new ArrayList<>();
             for (String line : Files.readAllLines(questions)) {
                 if (line.isBlank()) {
@@ -78,11 +84,21 @@ public class AssistantEval {
             if (sweep) {
                 sweep(set, index, today);
             }
-            int inScope = 0, outScope = 0, hit1 = 0, hit3 = 0, retrieved3 = 0, declined = 0, answeredIn = 0;
+            int inScope = 0, outScope = 0, hit1 = 0, hit3 = 0, retrieved3 = 0, declined = 0, answeredIn = 0, english = 0, englishHit3 = 0;
+            int expiredUsed = 0;
+            java.util.Map<String, ArticleDraft> bySlug = new java.util.HashMap<>();
+            contents.articles().forEach(a -> bySlug.put(a.slug(), a));
             for (String[] q : set) {
                 AnswerEngine.Answer a = engine.answer(q[0], today, true);
                 List<String> slugs = a.hits().stream().map(KnowledgeIndex.Hit::slug).toList();
                 boolean answered = a.outcome() == AnswerEngine.Outcome.ANSWERED;
+                for (String slug : slugs) {
+                    ArticleDraft used = bySlug.get(slug);
+                    if (used != null && (used.validUntil() != null && used.validUntil().isBefore(today)
+                            || used.validFrom() != null && used.validFrom().isAfter(today))) {
+                        expiredUsed++;
+                    }
+                }
                 if (q[1] == null) {
                     outScope++;
                     if (!answered) {
@@ -105,6 +121,10 @@ public class AssistantEval {
                 }
                 if (answered && rank >= 0) {
                     hit3++;
+                }
+                if ("en".equals(QuestionLanguage.of(q[0]))) {
+                    english++;
+                    englishHit3 += answered && rank >= 0 ? 1 : 0;
                 }
                 if (verbose && (!answered || rank != 0)) {
                     System.out.printf("%-8s rank %d  %-60s -> %s (%.2f) expected %s%n", answered ? "MISS" : "DECLINED", rank + 1, q[0],
@@ -130,6 +150,8 @@ public class AssistantEval {
             System.out.printf("retrieved@3 %.3f   answered %.3f   (expected article in the top 3 at all / in-scope questions answered)%n",
                     (double) retrieved3 / inScope, (double) answeredIn / inScope);
             System.out.printf("out of scope correctly declined %.3f (%d/%d)%n", outScope == 0 ? 1.0 : (double) declined / outScope, declined, outScope);
+            System.out.printf("english questions hit@3 %.3f (%d/%d)   articles out of their validity retrieved: %d%n",
+                    english == 0 ? 1.0 : (double) englishHit3 / english, englishHit3, english, expiredUsed);
             System.out.printf("answer time (retrieval mode, %d answers): p50 %.2f ms   p95 %.2f ms   max %.2f ms%n", sorted.length,
                     sorted[sorted.length / 2] / 1000.0, sorted[(int) Math.ceil(sorted.length * 0.95) - 1] / 1000.0,
                     sorted[sorted.length - 1] / 1000.0);
@@ -138,6 +160,17 @@ public class AssistantEval {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
+    }
+
+    /** The city the knowledge base is of: its optional top-level {@code "city"} (ignored by the import), else Esempio. */
+    static String cityOf(Path kb) throws java.io.IOException {
+        if (kb.toString().endsWith(".json")) {
+            var json = Json.createReader(Files.newBufferedReader(kb)).readValue();
+            if (json instanceof JsonObject o && o.containsKey("city") && !o.isNull("city")) {
+                return o.getString("city");
+            }
+        }
+        return "Esempio";
     }
 
     /** hit@3 and out-of-scope declined for thresholds 0.05 to 0.80 (to choose the configured threshold). */

@@ -15,21 +15,33 @@ import java.util.Optional;
  */
 public final class AnswerEngine {
 
-    public enum Outcome { ANSWERED, NO_ANSWER, SENSITIVE }
+    /** {@code DECLINED}: not the city's to answer (another place or body, chit-chat, someone else's data). */
+    public enum Outcome { ANSWERED, NO_ANSWER, DECLINED, SENSITIVE }
 
     public enum Mode { RETRIEVAL, GENERATIVE, FIXED }
 
     /**
      * {@code threshold}: the confidence below which the assistant declines; {@code maxChars}: the answer's size
      * (WhatsApp shows long texts badly; 1,024 at most); {@code contacts}: the city's contacts offered with a
-     * declined answer.
+     * declined answer; {@code places}: the city's frazioni and neighbourhoods (never "another place").
      */
-    public record Settings(double threshold, int maxChars, String cityName, String contacts) {
+    public record Settings(double threshold, int maxChars, String cityName, String contacts, List<String> places) {
         public Settings {
             if (threshold < 0 || threshold > 1) {
                 throw new IllegalArgumentException("threshold must be in [0, 1]");
             }
             maxChars = Math.max(200, Math.min(maxChars, 1024));
+            places = List.copyOf(places);
+        }
+
+        public Settings(double threshold, int maxChars, String cityName, String contacts) {
+            this(threshold, maxChars, cityName, contacts, List.of());
+        }
+
+        /** "Comune di Busto Arsizio" as configured, or "Busto Arsizio" made into it. */
+        String city() {
+            String name = cityName == null || cityName.isBlank() ? "Comune" : cityName.strip();
+            return name.matches("(?i)^(comune|citt[aà])\\b.*") ? name : "Comune di " + name;
         }
     }
 
@@ -44,16 +56,18 @@ public final class AnswerEngine {
     static final int HITS = 3;
 
     /** The confidence threshold when the configuration says nothing (`filodiretto.assistant.threshold`). */
-    public static final String DEFAULT_THRESHOLD = "0.45";
+    public static final String DEFAULT_THRESHOLD = "0.40";
 
     private final KnowledgeIndex index;
     private final AnswerWriter writer;
     private final Settings settings;
+    private final QuestionScope scope;
 
     public AnswerEngine(KnowledgeIndex index, AnswerWriter writer, Settings settings) {
         this.index = index;
         this.writer = writer;
         this.settings = settings;
+        this.scope = new QuestionScope(settings.cityName(), settings.places());
     }
 
     /** @param disclose whether this is the first answer of the conversation (it then opens with the AI disclosure) */
@@ -61,13 +75,19 @@ public final class AnswerEngine {
         String language = QuestionLanguage.of(question);
         String disclosure = disclose ? AssistantTexts.text(language, "disclosure", settings.cityName()) + "\n\n" : "";
         if (SensitiveTopics.concern(question)) {
-            return new Answer(Outcome.SENSITIVE, Mode.FIXED, language, AssistantTexts.text(language, "sensitive"), List.of(), 0);
+            return new Answer(Outcome.SENSITIVE, Mode.FIXED, language, disclosure + AssistantTexts.text(language, "sensitive"), List.of(), 0);
         }
         List<KnowledgeIndex.Hit> hits = index.search(question, day, HITS);
         double confidence = hits.isEmpty() ? 0 : hits.get(0).confidence();
+        String contacts = settings.contacts() == null || settings.contacts().isBlank() ? ""
+                : AssistantTexts.text(language, "contacts", settings.contacts());
+        Optional<QuestionScope.OutOfScope> outside = scope.of(question);
+        if (outside.isPresent() && !(confidence >= settings.threshold()
+                && QuestionScope.mentions(hits.get(0), outside.get()))) {
+            return new Answer(Outcome.DECLINED, Mode.FIXED, language, fit(disclosure + decline(outside.get(), language, contacts)), hits,
+                    confidence);
+        }
         if (hits.isEmpty() || confidence < settings.threshold()) {
-            String contacts = settings.contacts() == null || settings.contacts().isBlank() ? ""
-                    : AssistantTexts.text(language, "contacts", settings.contacts());
             return new Answer(Outcome.NO_ANSWER, Mode.RETRIEVAL, language,
                     fit(disclosure + AssistantTexts.text(language, "noAnswer", contacts)), hits, confidence);
         }
@@ -83,6 +103,17 @@ public final class AnswerEngine {
         }
         return new Answer(Outcome.ANSWERED, Mode.RETRIEVAL, language, disclosure + condensed(grounded, language,
                 settings.maxChars() - disclosure.length()), hits, confidence);
+    }
+
+    /** Names the city it answers for, and where the knowledge base has nothing on another body, points to it. */
+    private String decline(QuestionScope.OutOfScope reason, String language, String contacts) {
+        String city = settings.city();
+        return switch (reason.kind()) {
+            case OTHER_PLACE -> AssistantTexts.text(language, "otherPlace", city, reason.subject(), contacts);
+            case OTHER_BODY -> AssistantTexts.text(language, "otherBody", city, AssistantTexts.text(language, "body." + reason.subject()));
+            case OTHER_PERSON -> AssistantTexts.text(language, "otherPerson", city);
+            case OFF_TOPIC -> AssistantTexts.text(language, "offTopic", city);
+        };
     }
 
     /** A generated answer is kept only when it cites the official link of a retrieved article. */

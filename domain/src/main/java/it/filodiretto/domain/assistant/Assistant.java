@@ -74,8 +74,14 @@ public class Assistant {
     @ConfigProperty(name = "filodiretto.assistant.contacts")
     Optional<String> contacts;
 
+    /** The city's frazioni and neighbourhoods: a question naming them is about the city, not another place. */
+    @Inject
+    @ConfigProperty(name = "filodiretto.city.places")
+    Optional<List<String>> places;
+
     public AnswerEngine engine() {
-        return new AnswerEngine(index, writer, new AnswerEngine.Settings(threshold, maxChars, cityName, contacts.orElse("")));
+        return new AnswerEngine(index, writer, new AnswerEngine.Settings(threshold, maxChars, cityName, contacts.orElse(""),
+                places.orElse(List.of())));
     }
 
     public void handle(InboundMessage message) {
@@ -94,7 +100,7 @@ public class Assistant {
             open.get().heard(now);
             em.persist(new Exchange(citizen, open.get().id(), Exchange.Kind.TO_OPERATOR, null, text, null, null, null, null, null, now));
             if (isOperatorRequest(text)) {
-                notice(citizen, open.get(), AssistantTexts.text(QuestionLanguage.of(text), "handoffAlready"), now);
+                notice(citizen, open.get(), QuestionLanguage.of(text), "handoffAlready", now);
             }
             return;
         }
@@ -104,11 +110,11 @@ public class Assistant {
         if (isOperatorRequest(text)) {
             Handoff handoff = handoffs.open(citizen, Handoff.Reason.REQUESTED);
             em.persist(new Exchange(citizen, handoff.id(), Exchange.Kind.TO_OPERATOR, null, text, null, null, null, null, null, now));
-            notice(citizen, handoff, AssistantTexts.text(QuestionLanguage.of(text), "handoffOpened"), now);
+            notice(citizen, handoff, QuestionLanguage.of(text), "handoffOpened", now);
             return;
         }
         if (COURTESIES.contains(Keywords.normalise(text))) {
-            notice(citizen, null, AssistantTexts.text(QuestionLanguage.of(text), "courtesy", cityName), now);
+            notice(citizen, null, QuestionLanguage.of(text), "courtesy", now);
             return;
         }
         answer(citizen, text, now);
@@ -116,13 +122,13 @@ public class Assistant {
 
     private void answer(Citizen citizen, String question, OffsetDateTime now) {
         long start = System.nanoTime();
-        AnswerEngine.Answer answer = engine().answer(question, now.toLocalDate(), !answeredWithin24Hours(citizen, now));
+        AnswerEngine.Answer answer = engine().answer(question, now.toLocalDate(), !repliedWithin24Hours(citizen, now));
         int took = (int) ((System.nanoTime() - start) / 1_000_000);
         String articles = answer.hits().stream().map(h -> h.slug() + ":" + String.format(Locale.ROOT, "%.2f", h.confidence()))
                 .collect(Collectors.joining(","));
         Exchange.Kind kind = switch (answer.outcome()) {
             case ANSWERED -> Exchange.Kind.ANSWERED;
-            case NO_ANSWER -> Exchange.Kind.NO_ANSWER;
+            case NO_ANSWER, DECLINED -> Exchange.Kind.NO_ANSWER;
             case SENSITIVE -> Exchange.Kind.SENSITIVE;
         };
         Long handoffId = null;
@@ -146,9 +152,9 @@ public class Assistant {
         if (OPERATOR_YES.equals(message.replyId())) {
             Handoff handoff = open.orElseGet(() -> handoffs.open(citizen, Handoff.Reason.LOW_CONFIDENCE));
             handoff.heard(now);
-            notice(citizen, handoff, AssistantTexts.text(language, open.isPresent() ? "handoffAlready" : "handoffOpened"), now);
+            notice(citizen, handoff, language, open.isPresent() ? "handoffAlready" : "handoffOpened", now);
         } else if (OPERATOR_NO.equals(message.replyId())) {
-            notice(citizen, null, AssistantTexts.text(language, "handoffDeclined"), now);
+            notice(citizen, null, language, "handoffDeclined", now);
         } else if (open.isPresent()) {
             open.get().heard(now);
             em.persist(new Exchange(citizen, open.get().id(), Exchange.Kind.TO_OPERATOR, null, message.replyTitle(), null, null, null,
@@ -156,15 +162,20 @@ public class Assistant {
         }
     }
 
-    private void notice(Citizen citizen, Handoff handoff, String text, OffsetDateTime now) {
+    /** A fixed reply; the first reply of a conversation, whatever its kind, opens with the AI disclosure. */
+    private void notice(Citizen citizen, Handoff handoff, String language, String key, OffsetDateTime now) {
+        String reply = AssistantTexts.text(language, key, cityName);
+        String text = repliedWithin24Hours(citizen, now) ? reply : AssistantTexts.text(language, "disclosure", cityName) + "\n\n" + reply;
         em.persist(new Exchange(citizen, handoff == null ? null : handoff.id(), Exchange.Kind.NOTICE, null, null, text, null, null, null,
                 null, now));
         gateway.send(new OutboundMessage.Text(citizen.address(), text), MessageCategory.UTILITY);
     }
 
-    private boolean answeredWithin24Hours(Citizen citizen, OffsetDateTime now) {
+    /** Whether the assistant already replied (in any way) within the last 24 hours: the conversation is then open. */
+    private boolean repliedWithin24Hours(Citizen citizen, OffsetDateTime now) {
         return !em.createQuery("select e.id from Exchange e where e.address = :a and e.kind in :kinds and e.occurredAt > :t", Long.class)
-                .setParameter("a", citizen.address()).setParameter("kinds", Set.of(Exchange.Kind.ANSWERED, Exchange.Kind.NO_ANSWER))
+                .setParameter("a", citizen.address())
+                .setParameter("kinds", Set.of(Exchange.Kind.ANSWERED, Exchange.Kind.NO_ANSWER, Exchange.Kind.SENSITIVE, Exchange.Kind.NOTICE))
                 .setParameter("t", now.minus(Handoff.WINDOW)).setMaxResults(1).getResultList().isEmpty();
     }
 

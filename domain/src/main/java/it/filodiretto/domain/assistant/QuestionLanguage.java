@@ -8,12 +8,22 @@ import java.util.Set;
  */
 public final class QuestionLanguage {
 
-    private static final Set<String> ENGLISH = Set.of("the", "is", "are", "how", "what", "where", "when", "do", "does", "can",
-            "i", "my", "to", "for", "of", "a", "an", "in", "which", "who", "should", "need", "get", "have", "you", "your",
-            "hello", "hi", "please", "thanks", "opening", "hours", "open", "register", "there", "it", "and", "with");
-    private static final Set<String> ITALIAN = Set.of("il", "lo", "la", "le", "gli", "di", "da", "per", "come", "dove", "quando",
-            "che", "cosa", "non", "mi", "ho", "e", "un", "una", "del", "della", "al", "alla", "sono", "posso", "devo", "si",
-            "ciao", "buongiorno", "grazie", "quanto", "quali", "quale", "con", "nel", "nella", "orari", "x", "chi", "perche", "mio", "mia");
+    // words that read the same in both ("a", "i", "in", "no", "come") count for neither
+    private static final Set<String> ENGLISH = Set.of("the", "is", "are", "was", "were", "be", "been", "how", "what", "where", "when",
+            "why", "do", "does", "did", "can", "could", "would", "will", "should", "must", "my", "our", "your", "you", "we", "they", "he",
+            "she", "it", "its", "to", "for", "of", "an", "on", "at", "from", "by", "with", "about", "into", "which", "who", "whom",
+            "need", "needs", "get", "have", "has", "there", "this", "that", "these", "those", "and", "or", "if", "not", "any", "some",
+            "much", "many", "here", "after", "before", "want", "find", "out", "up", "just", "than", "also", "hello", "hi", "please",
+            "thanks", "thank", "opening", "hours", "open", "register", "pay", "i'm", "im", "dont", "don't", "cant", "can't", "there's",
+            "whats", "what's", "am", "still", "yet", "only", "new", "old", "right", "now");
+    private static final Set<String> ITALIAN = Set.of("il", "lo", "la", "le", "gli", "di", "da", "per", "dove", "quando", "che", "cosa",
+            "non", "mi", "ti", "ci", "vi", "ho", "hai", "ha", "abbiamo", "e", "un", "una", "uno", "del", "della", "dello", "dei", "degli",
+            "delle", "al", "alla", "allo", "ai", "agli", "alle", "dal", "dalla", "dai", "dalle", "nel", "nella", "nei", "nelle", "sul",
+            "sulla", "sui", "su", "tra", "fra", "sono", "sei", "posso", "devo", "si", "ciao", "buongiorno", "buonasera", "salve", "grazie",
+            "quanto", "quanta", "quanti", "quali", "quale", "con", "orari", "orario", "x", "chi", "perche", "mio", "mia", "miei", "mie",
+            "tuo", "suo", "sua", "loro", "anche", "ma", "se", "o", "qui", "qua", "poi", "ancora", "gia", "piu", "meno", "tutto", "tutti",
+            "ogni", "questo", "questa", "quello", "quella", "serve", "servono", "fare", "entro", "dopo", "prima", "oggi", "domani", "ieri",
+            "vorrei", "volevo", "scusate", "cmq", "xke", "xche", "pero", "ecco", "c'e", "ce", "va", "fa", "sta", "bisogna", "comune", "casa");
 
     private QuestionLanguage() {
     }

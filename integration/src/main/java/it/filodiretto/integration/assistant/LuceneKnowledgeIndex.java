@@ -83,15 +83,29 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
     /** The weight of articles in the other language than the question's. */
     static final float OTHER_LANGUAGE = 0.2f;
 
+    /** The weight of Italian articles reached by an English question through the lexicon (English articles first). */
+    static final float TRANSLATED = 0.5f;
+
+    /** How much better an article in another language than the question's must explain it to come first. */
+    static final double OTHER_LANGUAGE_MARGIN = 0.25;
+
     static final double TEXT_CREDIT = 0.6;
-    static final double MISSING_WEIGHT = 0.5;
-    static final double UNKNOWN_WEIGHT = 0.5;
+    static final double MISSING_WEIGHT = 0.3;
+    static final double UNKNOWN_WEIGHT = 0.1;
 
     private final IndexWriter writer;
     private final SearcherManager searchers;
     private final Analyzer analyzer;
     private final boolean fuzzy;
     private volatile Map<String, SynonymGroups> synonyms = Map.of("it", SynonymGroups.empty(), "en", SynonymGroups.empty());
+    /** English words and phrases → the Italian ones of the articles: the shipped lexicon plus the staff's {@code en:} lines. */
+    private volatile SynonymGroups lexicon = SynonymGroups.empty();
+
+    /** A synonym line that starts with this is an entry of the English → Italian lexicon. */
+    static final String LEXICON_PREFIX = "en:";
+
+    /** The English → Italian lexicon shipped with the application (docs/assistant.md, "Languages"). */
+    static final List<String> DEFAULT_LEXICON = readLexicon();
 
     public LuceneKnowledgeIndex(Directory directory, boolean fuzzy) {
         this.fuzzy = fuzzy;
@@ -102,6 +116,7 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
             }
         }
         this.analyzer = new PerFieldAnalyzerWrapper(KnowledgeAnalysis.ITALIAN, perField);
+        this.lexicon = SynonymGroups.lexicon(DEFAULT_LEXICON, KnowledgeAnalysis.ENGLISH, KnowledgeAnalysis.ITALIAN, new ArrayList<>());
         try {
             IndexWriterConfig config = new IndexWriterConfig(analyzer).setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
             this.writer = new IndexWriter(directory, config);
@@ -160,9 +175,31 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
         return Optional.empty();
     }
 
+    private static List<String> readLexicon() {
+        try (var in = LuceneKnowledgeIndex.class.getResourceAsStream("lexicon-en-it.txt")) {
+            return in == null ? List.of() : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
-    public void synonyms(List<String> lines) {
+    public void synonyms(List<String> all) {
+        // "en: parking fine => multa" lines extend the lexicon; they keep their place so errors name the right line
+        List<String> lines = all.stream().map(l -> isLexicon(l) ? "" : l).toList();
+        List<String> entries = new ArrayList<>(DEFAULT_LEXICON);
+        for (String line : all) {
+            if (isLexicon(line)) {
+                String entry = line.strip().substring(LEXICON_PREFIX.length());
+                if (!entry.contains("=>")) {
+                    throw new IllegalArgumentException("line " + (all.indexOf(line) + 1) + ": an 'en:' line needs '=>' between the English and"
+                            + " the Italian words: " + line.strip());
+                }
+                entries.add(entry);
+            }
+        }
         SynonymGroups italian = SynonymGroups.parse(lines, KnowledgeAnalysis.ITALIAN);
+        SynonymGroups translations = SynonymGroups.lexicon(entries, KnowledgeAnalysis.ENGLISH, KnowledgeAnalysis.ITALIAN, new ArrayList<>());
         List<String> english = new ArrayList<>();
         for (String line : lines) {
             try {
@@ -173,6 +210,11 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
             }
         }
         synonyms = Map.of("it", italian, "en", SynonymGroups.parse(english, KnowledgeAnalysis.ENGLISH));
+        lexicon = translations;
+    }
+
+    private static boolean isLexicon(String line) {
+        return line != null && line.strip().regionMatches(true, 0, LEXICON_PREFIX, 0, LEXICON_PREFIX.length());
     }
 
     @Override
@@ -222,12 +264,15 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
         int clauses = 0;
         String questionLanguage = QuestionLanguage.of(question);
         for (String language : KnowledgeAnalysis.LANGUAGES) {
-            List<Concept> list = concepts(searcher, question, language);
+            // an English question reaches the Italian articles through the lexicon
+            boolean translated = "en".equals(questionLanguage) && "it".equals(language);
+            List<Concept> list = translated ? translatedConcepts(searcher, question) : concepts(searcher, question, language);
             concepts.put(language, list);
             for (Concept c : list) {
                 if (c.query != null) {
                     // articles in the question's language first; the other language's only when nothing else matches
-                    any.add(language.equals(questionLanguage) ? c.query : new BoostQuery(c.query, OTHER_LANGUAGE), BooleanClause.Occur.SHOULD);
+                    any.add(language.equals(questionLanguage) ? c.query
+                            : new BoostQuery(c.query, translated ? TRANSLATED : OTHER_LANGUAGE), BooleanClause.Occur.SHOULD);
                     clauses++;
                 }
             }
@@ -254,7 +299,9 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
         }
         // the article that explains the question best comes first (BM25 order among equals); only its passage is needed
         List<Integer> order = new ArrayList<>(java.util.stream.IntStream.range(0, hits.size()).boxed().toList());
-        order.sort(java.util.Comparator.comparingDouble((Integer i) -> hits.get(i).confidence()).reversed());
+        // an article in the citizen's own language wins over a translation match that explains the question about as well
+        order.sort(java.util.Comparator.comparingDouble((Integer i) -> hits.get(i).confidence()
+                - (hits.get(i).language().equals(questionLanguage) ? 0 : OTHER_LANGUAGE_MARGIN)).reversed());
         List<Hit> sorted = new ArrayList<>();
         for (int i : order) {
             Hit h = hits.get(i);
@@ -389,6 +436,49 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
             }
             Query heading = query == null ? null : headingQuery(language, alternatives, credit < 1 ? phrase.get(0) : null);
             concepts.add(new Concept(query, heading, idf(df, n), credit));
+        }
+        return concepts;
+    }
+
+    /**
+     * The concepts of an English question for the Italian articles: its longest phrases found in the lexicon bring
+     * their Italian words (and those words' synonym groups); a word the lexicon lacks is looked up as it is (TARI,
+     * IMU, ZTL and names read the same in both languages).
+     */
+    private List<Concept> translatedConcepts(IndexSearcher searcher, String question) throws IOException {
+        List<String> terms = KnowledgeAnalysis.terms(KnowledgeAnalysis.ENGLISH, question);
+        SynonymGroups italian = synonyms.get("it");
+        IndexReader reader = searcher.getIndexReader();
+        int n = Math.max(1, reader.numDocs());
+        List<Concept> concepts = new ArrayList<>();
+        Set<Set<List<String>>> seen = new HashSet<>();
+        int i = 0;
+        while (i < terms.size()) {
+            Set<List<String>> alternatives = Set.of();
+            int length = 1;
+            for (int len = Math.min(SynonymGroups.MAX_PHRASE, terms.size() - i); len >= 1; len--) {
+                alternatives = lexicon.of(terms.subList(i, i + len));
+                if (!alternatives.isEmpty()) {
+                    length = len;
+                    break;
+                }
+            }
+            List<String> phrase = List.copyOf(terms.subList(i, i + length));
+            i += length;
+            Set<List<String>> all = new LinkedHashSet<>(alternatives.isEmpty() ? Set.of(phrase) : alternatives);
+            for (List<String> alternative : List.copyOf(all)) {
+                all.addAll(italian.of(alternative));
+            }
+            if (!seen.add(all)) {
+                continue;
+            }
+            int df = 0;
+            for (List<String> alternative : all) {
+                df = Math.max(df, docFreq(reader, "it", alternative));
+            }
+            Query query = df > 0 ? conceptQuery("it", all, null) : null;
+            Query heading = query == null ? null : headingQuery("it", all, null);
+            concepts.add(new Concept(query, heading, idf(df, n), 1));
         }
         return concepts;
     }

@@ -54,6 +54,54 @@ final class SynonymGroups {
                 group.addAll(right);
             }
         }
+        return frozen(map);
+    }
+
+    /**
+     * A bilingual lexicon, {@code parking fine, traffic fine => multa, sanzione}: the left side in the question's
+     * language ({@code from}), the right side in the articles' ({@code to}); an entry that says nothing once analysed
+     * (only stop words, or too long) is left out rather than refused, and those entries are returned in {@code skipped}.
+     */
+    static SynonymGroups lexicon(List<String> lines, Analyzer from, Analyzer to, List<String> skipped) {
+        Map<List<String>, Set<List<String>>> map = new HashMap<>();
+        for (String raw : lines) {
+            String line = raw == null ? "" : raw.strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            String[] sides = line.split("=>", -1);
+            if (sides.length != 2) {
+                skipped.add(line);
+                continue;
+            }
+            List<List<String>> right = lenientPhrases(sides[1], to, skipped);
+            if (right.isEmpty()) {
+                skipped.add(line);
+                continue;
+            }
+            for (List<String> phrase : lenientPhrases(sides[0], from, skipped)) {
+                map.computeIfAbsent(phrase, p -> new LinkedHashSet<>()).addAll(right);
+            }
+        }
+        return frozen(map);
+    }
+
+    private static List<List<String>> lenientPhrases(String side, Analyzer analyzer, List<String> skipped) {
+        List<List<String>> phrases = new ArrayList<>();
+        for (String entry : side.split(",")) {
+            List<String> terms = entry.isBlank() ? List.of() : KnowledgeAnalysis.terms(analyzer, entry);
+            if (terms.isEmpty() || terms.size() > MAX_PHRASE) {
+                if (!entry.isBlank()) {
+                    skipped.add(entry.strip());
+                }
+                continue;
+            }
+            phrases.add(terms);
+        }
+        return phrases;
+    }
+
+    private static SynonymGroups frozen(Map<List<String>, Set<List<String>>> map) {
         Map<List<String>, Set<List<String>>> frozen = new HashMap<>();
         map.forEach((k, v) -> frozen.put(List.copyOf(k), Collections.unmodifiableSet(v)));
         return new SynonymGroups(frozen);

@@ -7,7 +7,8 @@ import it.filodiretto.domain.assistant.KnowledgeIndex;
 import it.filodiretto.integration.api.ArticleFiles;
 import jakarta.json.JsonObject;
 import org.apache.lucene.store.ByteBuffersDirectory;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.StringReader;
 import java.nio.file.Files;
@@ -27,36 +28,47 @@ class SampleKnowledgeBaseTest {
 
     static final Path BENCH = Path.of("..", "bench", "assistant");
 
-    @Test
-    void theSampleEvaluationSetMeetsTheQualityTargets() throws Exception {
-        ArticleFiles.Contents kb = ArticleFiles.read("knowledge-base.json", Files.readAllBytes(BENCH.resolve("knowledge-base.json")));
+    /** The sample city (tuned on), a second city used for tuning, and the held-out city nobody tuned on. */
+    @ParameterizedTest
+    @CsvSource({"knowledge-base.json, questions.jsonl, Esempio", "devset/knowledge-base.json, devset/questions.jsonl, Lavenzano",
+            "heldout/knowledge-base.json, heldout/questions.jsonl, Castelbruno Olona"})
+    void everyEvaluationSetMeetsTheQualityTargetsWithTheDefaults(String kbFile, String questions, String city) throws Exception {
+        ArticleFiles.Contents kb = ArticleFiles.read("knowledge-base.json", Files.readAllBytes(BENCH.resolve(kbFile)));
         assertThat(kb.problems()).isEmpty();
-        assertThat(kb.articles()).hasSizeGreaterThanOrEqualTo(60);
+        assertThat(kb.articles()).hasSizeGreaterThanOrEqualTo(40);
         LuceneKnowledgeIndex index = new LuceneKnowledgeIndex(new ByteBuffersDirectory(), true);
         index.replaceAll(kb.articles().stream().map(IndexedArticle::of).toList(), null);
         index.synonyms(kb.synonyms());
         AnswerEngine engine = new AnswerEngine(index, AnswerWriter.NONE,
-                new AnswerEngine.Settings(Double.parseDouble(AnswerEngine.DEFAULT_THRESHOLD), 1024, "Esempio", ""));
+                new AnswerEngine.Settings(Double.parseDouble(AnswerEngine.DEFAULT_THRESHOLD), 1024, city, ""));
         int inScope = 0;
         int hit3 = 0;
         int outOfScope = 0;
         int declined = 0;
-        List<String> lines = Files.readAllLines(BENCH.resolve("questions.jsonl")).stream().filter(l -> !l.isBlank()).toList();
+        int english = 0;
+        int englishHit3 = 0;
+        List<String> lines = Files.readAllLines(BENCH.resolve(questions)).stream().filter(l -> !l.isBlank()).toList();
         assertThat(lines).hasSizeGreaterThanOrEqualTo(150);
         for (String line : lines) {
             JsonObject q = JSON.createReader(new StringReader(line)).readObject();
-            AnswerEngine.Answer a = engine.answer(q.getString("question"), LocalDate.of(2026, 12, 1), true);
+            AnswerEngine.Answer a = engine.answer(q.getString("question"), LocalDate.of(2026, 12, 7), true);
             if (q.isNull("expected_article")) {
                 outOfScope++;
                 declined += a.outcome() == AnswerEngine.Outcome.ANSWERED ? 0 : 1;
             } else {
                 inScope++;
                 boolean top3 = a.hits().stream().map(KnowledgeIndex.Hit::slug).toList().contains(q.getString("expected_article"));
-                hit3 += a.outcome() == AnswerEngine.Outcome.ANSWERED && top3 ? 1 : 0;
+                int right = a.outcome() == AnswerEngine.Outcome.ANSWERED && top3 ? 1 : 0;
+                hit3 += right;
+                if ("en".equals(a.language())) {
+                    english++;
+                    englishHit3 += right;
+                }
             }
             assertThat(a.text().length()).isLessThanOrEqualTo(1024);
         }
-        assertThat((double) hit3 / inScope).as("hit@3").isGreaterThanOrEqualTo(0.9);
+        assertThat((double) hit3 / inScope).as("hit@3").isGreaterThanOrEqualTo(0.85);
         assertThat((double) declined / outOfScope).as("out of scope declined").isGreaterThanOrEqualTo(0.9);
+        assertThat((double) englishHit3 / english).as("English questions hit@3").isGreaterThanOrEqualTo(0.8);
     }
 }

@@ -33,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AssistantIT {
 
     static final String PASSWORD = "Assistant-pass-2026";
+    static final String DISCLOSURE = "\uD83E\uDD16 Sono l'assistente automatico di Filo Diretto";
     static final String KB = """
             {"synonyms": ["spazzatura, immondizia, rifiuti", "tari, tassa rifiuti"],
              "articles": [
@@ -153,12 +154,24 @@ class AssistantIT {
     }
 
     @Test
+    void aCourtesyOpeningTheConversationCarriesTheDisclosureAndOnlyThatOne() throws Exception {
+        SandboxPhone citizen = phone();
+        citizen.says("ciao");
+        assertThat(citizen.awaitMessage(1).getString("text")).startsWith(DISCLOSURE).contains("OPERATORE").contains("ISCRIVIMI");
+        citizen.says("grazie");
+        assertThat(citizen.awaitMessage(2).getString("text")).doesNotContain("assistente automatico").contains("OPERATORE");
+        citizen.says("orari anagrafe");
+        assertThat(citizen.awaitMessage(3).getString("text")).doesNotContain("assistente automatico").contains("*Orari dell'anagrafe*");
+    }
+
+    @Test
     void sensitiveSubjectsGetTheEmergencyNumbersAndAHumanNeverAGeneratedAnswer() throws Exception {
         int calls = FakeChatCompletions.CALLS.get();
         SandboxPhone citizen = phone();
         citizen.says("aiuto mio marito mi picchia");
         String text = citizen.awaitMessage(1).getString("text");
-        assertThat(text).contains("112").contains("1522");
+        assertThat(text).as("the first reply of a conversation discloses the AI, whatever its kind")
+                .startsWith(DISCLOSURE).contains("112").contains("1522");
         assertThat(citizen.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number)).isEqualTo("SENSITIVE");
         assertThat(citizen.text("select mode from assistant_exchange where address = ? and kind = 'SENSITIVE'", citizen.number)).isEqualTo("FIXED");
         assertThat(FakeChatCompletions.CALLS.get()).isEqualTo(calls);
@@ -168,7 +181,7 @@ class AssistantIT {
     void operatoreHandsTheConversationToAnOperatorWhoAnswersFromTheInbox() throws Exception {
         SandboxPhone citizen = phone();
         citizen.says("OPERATORE");
-        assertThat(citizen.awaitMessage(1).getString("text")).contains("operatore del Comune");
+        assertThat(citizen.awaitMessage(1).getString("text")).startsWith(DISCLOSURE).contains("operatore del Comune");
         long handoff = citizen.scalar("select id from handoff where address = ? and state = 'WAITING'", citizen.number);
         assertThat(handoff).isPositive();
 
