@@ -400,16 +400,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
         Set<List<String>> seen = new HashSet<>();
         int i = 0;
         while (i < terms.size()) {
-            Set<List<String>> alternatives = Set.of();
-            int length = 1;
-            for (int len = Math.min(SynonymGroups.MAX_PHRASE, terms.size() - i); len >= 1; len--) {
-                alternatives = groups.of(terms.subList(i, i + len));
-                if (!alternatives.isEmpty()) {
-                    length = len;
-                    break;
-                }
-            }
-            List<String> phrase = List.copyOf(terms.subList(i, i + length));
+            SynonymGroups.Match match = groups.longestAt(terms, i);
+            Set<List<String>> alternatives = match.alternatives();
+            List<String> phrase = match.phrase();
+            int length = phrase.size();
             i += length;
             if (!seen.add(phrase)) {
                 continue;
@@ -454,17 +448,10 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
         Set<Set<List<String>>> seen = new HashSet<>();
         int i = 0;
         while (i < terms.size()) {
-            Set<List<String>> alternatives = Set.of();
-            int length = 1;
-            for (int len = Math.min(SynonymGroups.MAX_PHRASE, terms.size() - i); len >= 1; len--) {
-                alternatives = lexicon.of(terms.subList(i, i + len));
-                if (!alternatives.isEmpty()) {
-                    length = len;
-                    break;
-                }
-            }
-            List<String> phrase = List.copyOf(terms.subList(i, i + length));
-            i += length;
+            SynonymGroups.Match match = lexicon.longestAt(terms, i);
+            Set<List<String>> alternatives = match.alternatives();
+            List<String> phrase = match.phrase();
+            i += phrase.size();
             Set<List<String>> all = new LinkedHashSet<>(alternatives.isEmpty() ? Set.of(phrase) : alternatives);
             for (List<String> alternative : List.copyOf(all)) {
                 all.addAll(italian.of(alternative));

@@ -125,6 +125,21 @@ final class SynonymGroups {
         return phrases;
     }
 
+    /** The phrase that starts at a question's term, and its group (empty when the list does not know it: then one term). */
+    record Match(List<String> phrase, Set<List<String>> alternatives) {
+    }
+
+    /** The longest phrase starting at {@code start} that the list knows, or the term alone. */
+    Match longestAt(List<String> terms, int start) {
+        for (int len = Math.min(MAX_PHRASE, terms.size() - start); len >= 1; len--) {
+            Set<List<String>> group = of(terms.subList(start, start + len));
+            if (!group.isEmpty()) {
+                return new Match(List.copyOf(terms.subList(start, start + len)), group);
+            }
+        }
+        return new Match(List.of(terms.get(start)), Set.of());
+    }
+
     /** The group of the phrase, or empty. */
     Set<List<String>> of(List<String> phrase) {
         return alternatives.getOrDefault(phrase, Set.of());
