@@ -77,11 +77,23 @@ public class Assistant {
     /** The city's frazioni and neighbourhoods: a question naming them is about the city, not another place. */
     @Inject
     @ConfigProperty(name = "filodiretto.city.places")
-    Optional<List<String>> places;
+    Optional<String> places;
+
+    /** The subscription's neighbourhoods ({@code code=Label,…}): their labels are the city's places too. */
+    @Inject
+    @ConfigProperty(name = "filodiretto.consent.neighbourhoods")
+    Optional<String> neighbourhoods;
 
     public AnswerEngine engine() {
         return new AnswerEngine(index, writer, new AnswerEngine.Settings(threshold, maxChars, cityName, contacts.orElse(""),
-                places.orElse(List.of())));
+                ownPlaces()));
+    }
+
+    private List<String> ownPlaces() {
+        return java.util.stream.Stream.concat(places.stream(), neighbourhoods.stream())
+                .flatMap(list -> java.util.Arrays.stream(list.split(",")))
+                .map(entry -> entry.substring(entry.indexOf('=') + 1).strip())
+                .filter(place -> !place.isEmpty()).toList();
     }
 
     public void handle(InboundMessage message) {

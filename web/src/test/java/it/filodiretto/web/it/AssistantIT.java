@@ -165,6 +165,18 @@ class AssistantIT {
     }
 
     @Test
+    void aQuestionAboutAnotherMunicipalityIsDeclinedNamingOurCityWithoutTheOperatorOffer() throws Exception {
+        SandboxPhone citizen = phone();
+        citizen.says("orari dell'anagrafe di Gallarate?");
+        JsonObject reply = citizen.awaitMessage(1);
+        assertThat(reply.getString("kind")).isEqualTo("text");
+        assertThat(reply.getString("text")).startsWith(DISCLOSURE).contains("Rispondo per il Comune").contains("Gallarate")
+                .doesNotContain("https://www.comune.esempio.it/it-anagrafe");
+        citizen.says("orari dell'anagrafe a Sacconago"); // a configured neighbourhood, not another municipality
+        assertThat(citizen.awaitMessage(2).getString("text")).contains("https://www.comune.esempio.it/it-anagrafe");
+    }
+
+    @Test
     void sensitiveSubjectsGetTheEmergencyNumbersAndAHumanNeverAGeneratedAnswer() throws Exception {
         int calls = FakeChatCompletions.CALLS.get();
         SandboxPhone citizen = phone();
