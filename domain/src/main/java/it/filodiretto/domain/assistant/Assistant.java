@@ -5,7 +5,7 @@ import it.filodiretto.domain.consent.Keywords;
 import it.filodiretto.domain.whatsapp.InboundMessage;
 import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
-import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import it.filodiretto.domain.whatsapp.ChatReplies;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -50,7 +50,7 @@ public class Assistant {
     Handoffs handoffs;
 
     @Inject
-    WhatsAppGateway gateway;
+    ChatReplies replies;
 
     @Inject
     TimeSource time;
@@ -151,11 +151,11 @@ public class Assistant {
         answered.fire(new AssistantAnswered(answer.outcome(), answer.mode(), took));
         if (answer.outcome() == AnswerEngine.Outcome.NO_ANSWER) {
             String language = answer.language();
-            gateway.send(new OutboundMessage.Buttons(citizen.address(), null, answer.text(), null, List.of(
+            replies.send(new OutboundMessage.Buttons(citizen.address(), null, answer.text(), null, List.of(
                     new OutboundMessage.Choice(OPERATOR_YES, AssistantTexts.text(language, "operatorYes"), null),
                     new OutboundMessage.Choice(OPERATOR_NO, AssistantTexts.text(language, "operatorNo"), null))), MessageCategory.UTILITY);
         } else {
-            gateway.send(new OutboundMessage.Text(citizen.address(), answer.text()), MessageCategory.UTILITY);
+            replies.send(new OutboundMessage.Text(citizen.address(), answer.text()), MessageCategory.UTILITY);
         }
     }
 
@@ -180,7 +180,7 @@ public class Assistant {
         String text = repliedWithin24Hours(citizen, now) ? reply : AssistantTexts.text(language, "disclosure", cityName) + "\n\n" + reply;
         em.persist(new Exchange(citizen, handoff == null ? null : handoff.id(), Exchange.Kind.NOTICE, null, null, text, null, null, null,
                 null, now));
-        gateway.send(new OutboundMessage.Text(citizen.address(), text), MessageCategory.UTILITY);
+        replies.send(new OutboundMessage.Text(citizen.address(), text), MessageCategory.UTILITY);
     }
 
     /** Whether the assistant already replied (in any way) within the last 24 hours: the conversation is then open. */

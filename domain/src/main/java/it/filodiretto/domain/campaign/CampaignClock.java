@@ -3,6 +3,7 @@ package it.filodiretto.domain.campaign;
 import it.filodiretto.domain.common.TimeSource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
+import it.filodiretto.domain.common.ServerInstance;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.TransactionAttribute;
@@ -60,11 +61,12 @@ public class CampaignClock {
     }
 
     void run() {
-        if (!recovered.get()) {
+        OffsetDateTime now = time.now();
+        // after every live server has beaten at least once since this start (they beat every five seconds)
+        if (!recovered.get() && now.isAfter(startedAt.plusSeconds(ServerInstance.ALIVE_SECONDS - 5))) {
             step("recovery", () -> dispatch.recover(startedAt));
             recovered.set(true);
         }
-        OffsetDateTime now = time.now();
         for (Long id : dispatch.due(now)) {
             step("start " + id, () -> {
                 OffsetDateTime allowed = dispatch.isEmergency(id) ? now
@@ -88,9 +90,10 @@ public class CampaignClock {
                 step("reconcile " + id, () -> ledger.reconcile(id));
             }
             step("abandoned claims", () -> {
-                int abandoned = dispatch.resetClaimsBefore(now.minusMinutes(3));
+                int abandoned = dispatch.resetClaimsOfGoneServers(now.minusSeconds(ServerInstance.ALIVE_SECONDS))
+                        + dispatch.resetClaimsBefore(now.minusMinutes(3));
                 if (abandoned > 0) {
-                    LOG.warning(() -> abandoned + " deliveries claimed more than 3 minutes ago without an outcome: queued again, flagged");
+                    LOG.warning(() -> abandoned + " deliveries claimed by a server that is gone, or more than 3 minutes ago, without an outcome: queued again, flagged");
                 }
             });
             for (Long id : dispatch.stalled(now)) {

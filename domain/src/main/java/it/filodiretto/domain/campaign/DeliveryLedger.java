@@ -31,6 +31,9 @@ public class DeliveryLedger {
     EntityManager em;
 
     @Inject
+    it.filodiretto.domain.common.ServerInstance server;
+
+    @Inject
     TimeSource time;
 
     @Inject
@@ -68,8 +71,9 @@ public class DeliveryLedger {
 
     public Claim claim(long deliveryId, Set<String> topics, Set<String> neighbourhoods, MessageCategory category, OffsetDateTime expiresAt) {
         OffsetDateTime now = time.now();
-        int claimed = em.createNativeQuery("update delivery set state = 'SENDING', attempts = attempts + 1, claimed_at = ? where id = ? and state = 'QUEUED'")
-                .setParameter(1, now).setParameter(2, deliveryId).executeUpdate();
+        int claimed = em.createNativeQuery("update delivery set state = 'SENDING', attempts = attempts + 1, claimed_at = ?, claimed_by = ?"
+                        + " where id = ? and state = 'QUEUED'")
+                .setParameter(1, now).setParameter(2, server.id()).setParameter(3, deliveryId).executeUpdate();
         if (claimed == 0) {
             return new Claim.Taken();
         }
@@ -148,6 +152,11 @@ public class DeliveryLedger {
      * A transient refusal: back to the queue for a later attempt, or — after {@code maxAttempts} — failed
      * as transient (the campaign's "retry failed" sends it again). Returns true if it went back to the queue.
      */
+    /** The API may have accepted this delivery although no answer said so: a later send may repeat it. */
+    public void possibleDuplicate(long deliveryId) {
+        em.createNativeQuery("update delivery set possible_duplicate = true where id = ?").setParameter(1, deliveryId).executeUpdate();
+    }
+
     public boolean retryLater(long deliveryId, int code, String title, int maxAttempts, boolean countAttempt) {
         int requeued = em.createNativeQuery("update delivery set state = 'QUEUED', error_code = ?, error_title = ?"
                         + (countAttempt ? "" : ", attempts = attempts - 1") + " where id = ? and state = 'SENDING' and attempts < ?")

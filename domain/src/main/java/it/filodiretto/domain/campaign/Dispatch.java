@@ -45,6 +45,9 @@ public class Dispatch {
     EntityManager em;
 
     @Inject
+    it.filodiretto.domain.common.ServerInstance server;
+
+    @Inject
     TimeSource time;
 
     @Inject
@@ -263,6 +266,9 @@ public class Dispatch {
                 // Anything else transient (5xx, 429, throughput, timeouts, open circuit) is the API's trouble:
                 // the batch stops, no attempt is burnt, and everything queued travels again after the delay.
                 boolean thisRecipientOnly = refused.code() == 131056;
+                if (refused.outcomeUnknown()) {
+                    ledger.possibleDuplicate(deliveryId); // sent again later, it may reach the citizen twice
+                }
                 ledger.retryLater(deliveryId, refused.code(), refused.title(), maxAttempts, thisRecipientOnly);
                 ledger.requeueAt(campaign.id(), time.now().plusSeconds(retryDelaySeconds), !thisRecipientOnly);
                 return thisRecipientOnly;
@@ -348,12 +354,14 @@ public class Dispatch {
     }
 
     /**
-     * After a crash: deliveries caught between claim and outcome go back to the queue flagged as possible
-     * duplicates (the API may have accepted them in the instant before the crash), and every sending
-     * campaign is queued again (messages lost with a broker are sent anyway; repeats are harmless).
+     * After a crash: deliveries caught between claim and outcome by a server that is gone (this one before its
+     * restart, or another without a heartbeat since {@code startedAt}) go back to the queue flagged as possible
+     * duplicates (the API may have accepted them in the instant before the crash); a live server's claims are
+     * left alone. Every sending campaign is queued again (messages lost with a broker are sent anyway; repeats
+     * are harmless). Run once every live server has had time to beat since {@code startedAt}.
      */
     public int recover(OffsetDateTime startedAt) {
-        int inFlight = resetClaimsBefore(startedAt);
+        int inFlight = resetClaimsOfGoneServers(startedAt);
         if (inFlight > 0) {
             LOG.warning(() -> inFlight + " deliveries were in flight at the last stop: sent again and flagged as possible duplicates");
         }
@@ -369,6 +377,17 @@ public class Dispatch {
     public int resetClaimsBefore(OffsetDateTime before) {
         return em.createNativeQuery("update delivery set state = 'QUEUED', possible_duplicate = true where state = 'SENDING'"
                 + " and (claimed_at is null or claimed_at < ?)").setParameter(1, before).executeUpdate();
+    }
+
+    /**
+     * Claims made before {@code aliveSince} by servers without a heartbeat since then (or by no known server) go back
+     * to the queue, flagged: their sender is gone and the API may have accepted them.
+     */
+    public int resetClaimsOfGoneServers(OffsetDateTime aliveSince) {
+        return em.createNativeQuery("update delivery set state = 'QUEUED', possible_duplicate = true where state = 'SENDING'"
+                        + " and (claimed_at is null or claimed_at < ?) and (claimed_by is null or (claimed_by <> ? and claimed_by not in"
+                        + " (select id from server_instance where heartbeat_at >= ?)))")
+                .setParameter(1, aliveSince).setParameter(2, server.id()).setParameter(3, aliveSince).executeUpdate();
     }
 
     /** A normal campaign due in quiet hours waits for their end (history says so). */

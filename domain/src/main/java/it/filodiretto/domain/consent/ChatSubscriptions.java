@@ -9,7 +9,7 @@ import it.filodiretto.domain.common.TimeSource;
 import it.filodiretto.domain.whatsapp.InboundMessage;
 import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
-import it.filodiretto.domain.whatsapp.WhatsAppGateway;
+import it.filodiretto.domain.whatsapp.ChatReplies;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -63,7 +63,7 @@ public class ChatSubscriptions {
     Neighbourhoods neighbourhoods;
 
     @Inject
-    WhatsAppGateway gateway;
+    ChatReplies replies;
 
     @Inject
     AuditTrail audit;
@@ -160,7 +160,7 @@ public class ChatSubscriptions {
         PrivacyNotice notice = notices.inForce();
         String body = ChatTexts.text("it", "privacy.text", notice.summary(), notice.version(), notice.url());
         if (known.isEmpty() || known.get().state() == Subscriber.State.ERASED) {
-            gateway.send(new OutboundMessage.Text(to, body), MessageCategory.UTILITY);
+            replies.send(new OutboundMessage.Text(to, body), MessageCategory.UTILITY);
             return;
         }
         List<OutboundMessage.Choice> buttons = new ArrayList<>();
@@ -169,7 +169,7 @@ public class ChatSubscriptions {
         }
         buttons.add(new OutboundMessage.Choice(MY_DATA, ChatTexts.text("it", "privacy.accessButton"), null));
         buttons.add(new OutboundMessage.Choice(ERASE, ChatTexts.text("it", "privacy.eraseButton"), null));
-        gateway.send(new OutboundMessage.Buttons(to, null, body, null, buttons), MessageCategory.UTILITY);
+        replies.send(new OutboundMessage.Buttons(to, null, body, null, buttons), MessageCategory.UTILITY);
     }
 
     /** The consent record a receipt is about: the latest grant, renewal or change. */
@@ -240,7 +240,7 @@ public class ChatSubscriptions {
                 subscriber.id().toString(), Map.of("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD, MESSAGE_REF, messageRef(message)));
         PrivacyNotice notice = notices.inForce();
         String language = subscriber.language();
-        gateway.send(new OutboundMessage.Buttons(to, null,
+        replies.send(new OutboundMessage.Buttons(to, null,
                 ChatTexts.text(language, "subscribe.ask", cityName, notice.summary(), notice.url()), null,
                 List.of(new OutboundMessage.Choice(ACCEPT, ChatTexts.text(language, "subscribe.accept"), null),
                         new OutboundMessage.Choice(DECLINE, ChatTexts.text(language, "subscribe.decline"), null))),
@@ -251,7 +251,7 @@ public class ChatSubscriptions {
     private void askRenewal(Subscriber subscriber, String to) {
         PrivacyNotice notice = notices.inForce();
         String language = subscriber.language();
-        gateway.send(new OutboundMessage.Buttons(to, null,
+        replies.send(new OutboundMessage.Buttons(to, null,
                 ChatTexts.text(language, "renew.ask", cityName, notice.summary(), notice.url()), null,
                 List.of(new OutboundMessage.Choice(RENEW, ChatTexts.text(language, "subscribe.accept"), null))), MessageCategory.UTILITY);
     }
@@ -294,7 +294,7 @@ public class ChatSubscriptions {
             } else if (MY_DATA.equals(id)) {
                 subjectRequest(message, known, to, SubjectRequest.Kind.ACCESS, now);
             } else if (ERASE.equals(id)) {
-                gateway.send(new OutboundMessage.Buttons(to, null, ChatTexts.text("it", "request.eraseConfirm"), null,
+                replies.send(new OutboundMessage.Buttons(to, null, ChatTexts.text("it", "request.eraseConfirm"), null,
                         List.of(new OutboundMessage.Choice(ERASE_CONFIRMED, ChatTexts.text("it", "request.eraseYes"), null))),
                         MessageCategory.UTILITY);
             } else {
@@ -467,7 +467,7 @@ public class ChatSubscriptions {
         // within a WhatsApp list's limits (10 rows, titles up to 24 characters), as the area list: "all topics" + 9
         topics.codes().stream().limit(9).forEach(code -> rows.add(new OutboundMessage.Choice(TOPIC_PREFIX + code,
                 cut(topics.label(code, language), 24), subscriber.topics().contains(code) ? "✓" : null)));
-        gateway.send(new OutboundMessage.ListMenu(to, null,
+        replies.send(new OutboundMessage.ListMenu(to, null,
                 ChatTexts.text(language, "topics.body", topics.labels(subscriber.topics(), language)), null,
                 ChatTexts.text(language, "topics.button"),
                 List.of(new OutboundMessage.Section(ChatTexts.text(language, "topics.section"), rows))), MessageCategory.UTILITY);
@@ -481,7 +481,7 @@ public class ChatSubscriptions {
                 AREA_PREFIX + code, cut(neighbourhoods.label(code), 24), subscriber.neighbourhoods().contains(code) ? "✓" : null)));
         String current = subscriber.neighbourhoods().isEmpty() ? ChatTexts.text(language, "areas.wholeCity")
                 : neighbourhoods.labels(subscriber.neighbourhoods());
-        gateway.send(new OutboundMessage.ListMenu(to, null, ChatTexts.text(language, "areas.body", current), null,
+        replies.send(new OutboundMessage.ListMenu(to, null, ChatTexts.text(language, "areas.body", current), null,
                 ChatTexts.text(language, "areas.button"),
                 List.of(new OutboundMessage.Section(ChatTexts.text(language, "areas.button"), rows))), MessageCategory.UTILITY);
     }
@@ -497,7 +497,7 @@ public class ChatSubscriptions {
     }
 
     private void text(String to, String key, Object... arguments) {
-        gateway.send(new OutboundMessage.Text(to, ChatTexts.text("it", key, arguments)), MessageCategory.UTILITY);
+        replies.send(new OutboundMessage.Text(to, ChatTexts.text("it", key, arguments)), MessageCategory.UTILITY);
     }
 
     private static String address(InboundMessage message, Optional<Subscriber> known) {

@@ -37,6 +37,21 @@ public class RawWebhookEvent {
     @Column(name = "requeues", nullable = false)
     private int requeues;
 
+    @Column(name = "failures", nullable = false)
+    private int failures;
+
+    @Column(name = "last_error", length = 500)
+    private String lastError;
+
+    @Column(name = "retry_at")
+    private OffsetDateTime retryAt;
+
+    @Column(name = "dead_at")
+    private OffsetDateTime deadAt;
+
+    /** After this many failed attempts a webhook is dead: kept, shown in the console, retried only by a person. */
+    public static final int MAX_FAILURES = 5;
+
     protected RawWebhookEvent() {
         // JPA
     }
@@ -64,9 +79,51 @@ public class RawWebhookEvent {
 
     public void requeued() {
         requeues++;
+        retryAt = null;
     }
 
     public void markProcessed(OffsetDateTime now) {
         processedAt = now;
+    }
+
+    /**
+     * Processing failed: it is tried again after a delay that doubles each time (1, 2, 4, 8 minutes), and after
+     * {@link #MAX_FAILURES} failures it is dead. {@code reason} names what failed, never the body's values.
+     * @return whether this failure made it dead
+     */
+    public boolean failed(String reason, OffsetDateTime now) {
+        failures++;
+        lastError = reason == null ? null : reason.substring(0, Math.min(500, reason.length()));
+        if (failures >= MAX_FAILURES) {
+            deadAt = now;
+            retryAt = null;
+            return true;
+        }
+        retryAt = now.plusMinutes(1L << (failures - 1));
+        return false;
+    }
+
+    /** A person asked to try a dead (or failing) webhook again: it starts afresh. */
+    public void revive() {
+        deadAt = null;
+        retryAt = null;
+        failures = 0;
+        requeues = 0;
+    }
+
+    public boolean isDead() {
+        return deadAt != null;
+    }
+
+    public int failures() {
+        return failures;
+    }
+
+    public String lastError() {
+        return lastError;
+    }
+
+    public OffsetDateTime deadAt() {
+        return deadAt;
     }
 }

@@ -97,15 +97,47 @@ public class WhatsAppEvents {
     }
 
     /**
-     * Ids of stored webhooks still unprocessed that arrived before {@code before} and were queued again
-     * fewer than {@code maxRequeues} times (oldest first); each is counted as queued again.
+     * Ids of stored webhooks to hand to processing again (oldest first), each counted as queued again: those never
+     * processed that arrived before {@code before} (a message lost by a broker crash) and were queued again fewer
+     * than {@code maxRequeues} times, and those whose failure's delay is over. Dead ones wait for a person.
      */
     public List<Long> requeueStale(java.time.OffsetDateTime before, int maxRequeues, int max) {
-        List<RawWebhookEvent> stale = em.createQuery("select e from RawWebhookEvent e where e.processedAt is null and e.receivedAt < :t"
-                        + " and e.requeues < :r order by e.id", RawWebhookEvent.class)
-                .setParameter("t", before).setParameter("r", maxRequeues).setMaxResults(max).getResultList();
+        List<RawWebhookEvent> stale = em.createQuery("select e from RawWebhookEvent e where e.processedAt is null and e.deadAt is null"
+                        + " and ((e.retryAt is null and e.receivedAt < :t and e.requeues < :r) or e.retryAt < :now) order by e.id",
+                        RawWebhookEvent.class)
+                .setParameter("t", before).setParameter("r", maxRequeues).setParameter("now", time.now()).setMaxResults(max).getResultList();
         stale.forEach(RawWebhookEvent::requeued);
         return stale.stream().map(RawWebhookEvent::id).toList();
+    }
+
+    /** Records that processing a stored webhook failed; @return whether it is now dead (failed too often). */
+    public boolean failed(long rawId, String reason) {
+        RawWebhookEvent raw = em.find(RawWebhookEvent.class, rawId);
+        return raw != null && !raw.isProcessed() && raw.failed(reason, time.now());
+    }
+
+    /** Records an item of a stored webhook that could not be used; the other items go on. */
+    public void reject(long rawId, WebhookRejection.Item item, String reason) {
+        em.persist(new WebhookRejection(rawId, item, reason, time.now()));
+    }
+
+    /** A person asks to process a dead webhook again; @return false when there is no such unprocessed webhook. */
+    public boolean revive(long rawId) {
+        RawWebhookEvent raw = em.find(RawWebhookEvent.class, rawId);
+        if (raw == null || raw.isProcessed()) {
+            return false;
+        }
+        raw.revive();
+        return true;
+    }
+
+    public List<RawWebhookEvent> dead(int max) {
+        return em.createQuery("select e from RawWebhookEvent e where e.deadAt is not null and e.processedAt is null order by e.id desc",
+                RawWebhookEvent.class).setMaxResults(max).getResultList();
+    }
+
+    public List<WebhookRejection> recentRejections(int max) {
+        return em.createQuery("select r from WebhookRejection r order by r.id desc", WebhookRejection.class).setMaxResults(max).getResultList();
     }
 
     public List<InboundMessageRecord> recentInbound(int max) {

@@ -44,7 +44,13 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
                 interfaceName = "jakarta.jms.Queue",
                 className = "org.apache.activemq.command.ActiveMQQueue",
                 resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-                properties = "PhysicalName=" + MessagingResources.EMERGENCY_QUEUE_NAME)
+                properties = "PhysicalName=" + MessagingResources.EMERGENCY_QUEUE_NAME),
+        @AdministeredObjectDefinition(
+                name = MessagingResources.REPLY_QUEUE,
+                interfaceName = "jakarta.jms.Queue",
+                className = "org.apache.activemq.command.ActiveMQQueue",
+                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
+                properties = "PhysicalName=" + MessagingResources.REPLY_QUEUE_NAME)
 })
 public class MessagingResources {
 
@@ -58,4 +64,6 @@ public class MessagingResources {
     public static final String DELIVERY_QUEUE_NAME = "filodiretto.dispatch.deliveries";
     public static final String EMERGENCY_QUEUE = "java:app/jms/EmergencyDeliveryQueue";
     public static final String EMERGENCY_QUEUE_NAME = "filodiretto.dispatch.emergency";
+    public static final String REPLY_QUEUE = "java:app/jms/ReplyQueue";
+    public static final String REPLY_QUEUE_NAME = "filodiretto.whatsapp.replies";
 }

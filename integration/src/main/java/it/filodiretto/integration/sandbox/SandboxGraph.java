@@ -178,6 +178,9 @@ public class SandboxGraph {
         }
         store.insert(row);
         reporter.accepted(row.wamid(), to);
+        if (faults.loseThisAnswer(to)) {
+            sleep(FaultSettings.LOST_ANSWER_DELAY_MS); // accepted, but the client has given up waiting
+        }
         return new GraphAnswer(200, JSON.createObjectBuilder()
                 .add("messaging_product", "whatsapp")
                 .add("contacts", JSON.createArrayBuilder().add(JSON.createObjectBuilder()

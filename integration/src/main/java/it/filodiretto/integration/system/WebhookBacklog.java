@@ -12,8 +12,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
 /**
- * Reports how many acknowledged webhooks still wait for processing. Informational: a backlog is not a
- * reason to stop taking traffic, so this is always UP (the database check covers reachability).
+ * Reports how many acknowledged webhooks still wait for processing, and how many failed too often and are dead
+ * (the WhatsApp console lists them and retries them). Informational: a backlog is not a reason to stop taking
+ * traffic, so this is always UP (the database check covers reachability).
  */
 @Readiness
 @ApplicationScoped
@@ -25,14 +26,17 @@ public class WebhookBacklog implements HealthCheck {
     @Override
     public HealthCheckResponse call() {
         long pending = -1;
+        long dead = -1;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from webhook_event where processed_at is null");
+             PreparedStatement s = c.prepareStatement("select count(case when dead_at is null then 1 end), count(dead_at)"
+                     + " from webhook_event where processed_at is null");
              ResultSet r = s.executeQuery()) {
             r.next();
             pending = r.getLong(1);
+            dead = r.getLong(2);
         } catch (Exception e) {
             // the database check reports the outage
         }
-        return HealthCheckResponse.named("webhook-backlog").up().withData("pendingWebhooks", pending).build();
+        return HealthCheckResponse.named("webhook-backlog").up().withData("pendingWebhooks", pending).withData("deadWebhooks", dead).build();
     }
 }

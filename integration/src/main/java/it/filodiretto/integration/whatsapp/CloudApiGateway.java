@@ -3,6 +3,7 @@ package it.filodiretto.integration.whatsapp;
 import it.filodiretto.domain.whatsapp.ErrorClass;
 import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
+import jakarta.json.JsonObject;
 import it.filodiretto.domain.whatsapp.SendResult;
 import it.filodiretto.domain.whatsapp.WhatsAppGateway;
 import it.filodiretto.domain.common.PhoneMask;
@@ -31,14 +32,19 @@ public class CloudApiGateway implements WhatsAppGateway {
 
     @Override
     public SendResult send(OutboundMessage message, MessageCategory category) {
+        return send(Payloads.of(message), message.to(), category == MessageCategory.MARKETING);
+    }
+
+    /** Sends a Cloud API payload already built (a queued reply) to {@code to}. */
+    public SendResult send(JsonObject payload, String to, boolean marketing) {
         try {
-            String wamid = sender.send(Payloads.of(message), category == MessageCategory.MARKETING);
-            LOG.fine(() -> "sent to " + PhoneMask.mask(message.to()) + ": " + wamid + Correlation.tag());
+            String wamid = sender.send(payload, marketing);
+            LOG.fine(() -> "sent to " + PhoneMask.mask(to) + ": " + wamid + Correlation.tag());
             metrics.sent();
             return new SendResult.Accepted(wamid);
         } catch (ApiError e) {
             LOG.log(e.errorClass() == ErrorClass.PERMANENT ? Level.INFO : Level.WARNING, () -> "not sent to "
-                    + PhoneMask.mask(message.to()) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")" + Correlation.tag());
+                    + PhoneMask.mask(to) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")" + Correlation.tag());
             metrics.refused(String.valueOf(e.code()));
             return new SendResult.Refused(e.errorClass(), e.httpStatus(), e.code(), e.getMessage());
         } catch (CircuitBreakerOpenException e) {
@@ -49,7 +55,8 @@ public class CloudApiGateway implements WhatsAppGateway {
             return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "too many concurrent calls");
         } catch (TimeoutException e) {
             metrics.refused("timeout");
-            return new SendResult.Refused(ErrorClass.TRANSIENT, 0, 0, "timeout");
+            // the request went out and no answer came in time: the API may have accepted it
+            return SendResult.Refused.answerLost("timeout: no answer in time, the message may have been accepted");
         }
     }
 }

@@ -1,6 +1,7 @@
 package it.filodiretto.integration.whatsapp;
 
 import it.filodiretto.domain.whatsapp.ErrorClass;
+import it.filodiretto.domain.whatsapp.SendResult;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -62,8 +63,9 @@ public class CloudApiSender {
 
     /** Sends one message payload; returns the wamid or throws a classified {@link ApiError}. */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
+    // a timed-out attempt is not retried here: the API may have accepted it, so the caller decides (and flags it)
     @Retry(maxRetries = 3, delay = 250, jitter = 200, maxDuration = 60_000,
-            retryOn = {ApiError.Transient.class, TimeoutException.class}, abortOn = ApiError.Final.class)
+            retryOn = ApiError.Transient.class, abortOn = {ApiError.Final.class, TimeoutException.class})
     @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
             failOn = {ApiError.Transient.class, TimeoutException.class}, skipOn = ApiError.Final.class)
     @Bulkhead(64)
@@ -80,6 +82,11 @@ public class CloudApiSender {
                     ? client().marketingMessages(settings.apiVersion(), settings.phoneNumberId(), settings.bearer(), payload)
                     : client().messages(settings.apiVersion(), settings.phoneNumberId(), settings.bearer(), payload);
         } catch (ProcessingException e) {
+            if (answerLost(e)) {
+                // the request went out and its answer did not come back: the API may have accepted it, so no retry here
+                throw new ApiError.Final(ErrorClass.TRANSIENT, 0, SendResult.Refused.ANSWER_LOST,
+                        "no answer in time: the message may have been accepted");
+            }
             throw new ApiError.Transient(0, 0, "no answer from the API (" + e.getClass().getSimpleName() + ")");
         }
         try (response) {
@@ -91,6 +98,16 @@ public class CloudApiSender {
             }
             throw e;
         }
+    }
+
+    /** A read timeout: the request was sent, its answer never came (a refused or timed-out connection sent nothing). */
+    static boolean answerLost(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.net.SocketTimeoutException && (t.getMessage() == null || !t.getMessage().toLowerCase().contains("connect"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** One page of the account's message templates (Graph API paging by cursor). */
@@ -115,6 +132,11 @@ public class CloudApiSender {
         try {
             response = call.get();
         } catch (ProcessingException e) {
+            if (answerLost(e)) {
+                // the request went out and its answer did not come back: the API may have accepted it, so no retry here
+                throw new ApiError.Final(ErrorClass.TRANSIENT, 0, SendResult.Refused.ANSWER_LOST,
+                        "no answer in time: the message may have been accepted");
+            }
             throw new ApiError.Transient(0, 0, "no answer from the API (" + e.getClass().getSimpleName() + ")");
         }
         try (response) {

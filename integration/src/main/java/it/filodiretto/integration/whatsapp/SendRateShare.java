@@ -15,7 +15,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.UUID;
+import it.filodiretto.domain.common.ServerInstance;
 import java.util.logging.Logger;
 
 /**
@@ -30,7 +30,7 @@ import java.util.logging.Logger;
 public class SendRateShare {
 
     private static final Logger LOG = Logger.getLogger(SendRateShare.class.getName());
-    static final int ALIVE_SECONDS = 15;
+    static final int ALIVE_SECONDS = ServerInstance.ALIVE_SECONDS;
 
     @PersistenceContext(unitName = "filodiretto")
     EntityManager em;
@@ -42,13 +42,17 @@ public class SendRateShare {
     @ConfigProperty(name = "filodiretto.dispatch.rate-per-second", defaultValue = "80")
     int ceiling;
 
-    private final String id = UUID.randomUUID().toString();
+    @Inject
+    ServerInstance server;
+
+    private String id;
     private int share = -1;
     private long servers;
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     void start() {
+        id = server.id();
         OffsetDateTime now = now();
         em.createNativeQuery("insert into server_instance (id, started_at, heartbeat_at) values (?, ?, ?)")
                 .setParameter(1, id).setParameter(2, now).setParameter(3, now).executeUpdate();

@@ -1,5 +1,6 @@
 package it.filodiretto.integration.whatsapp;
 
+import it.filodiretto.domain.whatsapp.RawWebhookEvent;
 import it.filodiretto.integration.messaging.JsonMessages;
 import it.filodiretto.integration.messaging.MessagingResources;
 import jakarta.ejb.ActivationConfigProperty;
@@ -8,7 +9,15 @@ import jakarta.inject.Inject;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 
-/** Processes stored webhooks, one JMS message each, in the container's transaction. */
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Processes stored webhooks, one JMS message each. Processing never throws back at the broker: a webhook whose
+ * processing fails is recorded as failed and retried later with a growing delay by {@link WebhookRecovery}, then
+ * parked as dead ({@link RawWebhookEvent#MAX_FAILURES}), so a poison webhook neither loops in redelivery nor keeps
+ * the consumers from fresh traffic. Each failure is logged once, with its correlation id and without stack trace.
+ */
 @MessageDriven(activationConfig = {
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = MessagingResources.WEBHOOK_QUEUE_NAME),
@@ -17,11 +26,25 @@ import jakarta.jms.MessageListener;
 })
 public class WebhookConsumer implements MessageListener {
 
+    private static final Logger LOG = Logger.getLogger(WebhookConsumer.class.getName());
+
     @Inject
     WebhookProcessor processor;
 
+    @Inject
+    WebhookItems items;
+
     @Override
     public void onMessage(Message message) {
-        processor.process(JsonMessages.read(message).getJsonNumber("webhookEvent").longValue());
+        long id = JsonMessages.read(message).getJsonNumber("webhookEvent").longValue();
+        try {
+            processor.process(id);
+        } catch (RuntimeException e) {
+            String reason = WebhookProcessor.describe(e);
+            boolean dead = items.failed(id, reason);
+            LOG.warning(() -> "Webhook " + id + (dead ? " failed too often and is now dead (WhatsApp console): " : " failed, retried later: ")
+                    + reason + " [webhook-" + id + "]");
+            LOG.log(Level.FINE, "webhook " + id, e);
+        }
     }
 }

@@ -120,9 +120,13 @@ public final class WebhookParser {
                 error == null ? null : code(error), error == null ? null : title(error));
     }
 
+    /** An error code, when it is a number of at most nine digits (1e999999999 would take minutes to turn into an int). */
     private static Integer code(JsonObject error) {
-        JsonValue code = error.get("code");
-        return code != null && code.getValueType() == JsonValue.ValueType.NUMBER ? ((jakarta.json.JsonNumber) code).intValue() : null;
+        if (error.get("code") instanceof jakarta.json.JsonNumber number) {
+            java.math.BigDecimal value = number.bigDecimalValue();
+            return value.precision() - value.scale() <= 9 ? value.intValue() : null;
+        }
+        return null;
     }
 
     private static String title(JsonObject error) {
@@ -152,7 +156,9 @@ public final class WebhookParser {
             return null;
         }
         try {
-            return OffsetDateTime.ofInstant(Instant.ofEpochSecond(Long.parseLong(raw)), ZoneOffset.UTC);
+            long seconds = Long.parseLong(raw);
+            // a time outside 1970–9999 is no time Meta sends (and not every database can store it)
+            return seconds < 0 || seconds > 253_402_300_799L ? null : OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
         } catch (NumberFormatException e) {
             return null;
         }

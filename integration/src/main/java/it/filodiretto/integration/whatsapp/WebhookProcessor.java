@@ -6,28 +6,39 @@ import it.filodiretto.domain.whatsapp.PreferenceUpdate;
 import it.filodiretto.domain.whatsapp.RawWebhookEvent;
 import it.filodiretto.domain.whatsapp.StatusUpdate;
 import it.filodiretto.domain.whatsapp.WhatsAppEvents;
+import it.filodiretto.domain.whatsapp.WebhookRejection;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import it.filodiretto.domain.common.Correlation;
 import jakarta.inject.Inject;
+import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonParsingException;
 
 import java.io.StringReader;
+import java.util.Optional;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
- * Turns a stored webhook into domain events: each inbound message, status and preference is recorded once
- * (repeats of the same event change nothing) and announced to the features that observe it.
+ * Turns a stored webhook into domain events, item by item: each inbound message, status and preference is
+ * checked against {@link WebhookLimits}, recorded once in a transaction of its own (repeats of the same event
+ * change nothing) and announced to the features that observe it. An item that is refused or fails is recorded as
+ * rejected with its reason and logged once; the others go on, and the webhook is marked processed.
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookProcessor {
 
     private static final Logger LOG = Logger.getLogger(WebhookProcessor.class.getName());
 
     @Inject
     WhatsAppEvents events;
+
+    @Inject
+    WebhookItems items;
 
     @Inject
     DataSubjectRights rights;
@@ -46,36 +57,59 @@ public class WebhookProcessor {
         JsonObject json;
         try {
             json = JSON.createReader(new StringReader(raw.body())).readObject();
-        } catch (JsonParsingException | IllegalStateException e) {
+        } catch (JsonException | IllegalStateException | NumberFormatException e) {
             LOG.warning(() -> "Stored webhook " + rawEventId + " is not a JSON object; skipped" + Correlation.tag());
-            events.processed(rawEventId);
+            items.processed(rawEventId, false);
             return;
         }
         WebhookParser.Parsed parsed = WebhookParser.parse(json);
+        int index = 0;
         for (InboundMessage m : parsed.messages()) {
-            if (m.messageId() != null) {
-                events.receive(m);
-            }
+            item(rawEventId, WebhookRejection.Item.MESSAGE, ++index, WebhookLimits.problem(m), () -> items.receive(m));
         }
-        // in wamid order: concurrent webhooks then lock the deliveries they move in the same order (no deadlock)
-        parsed.statuses().stream().filter(s -> s.wamid() != null && s.status() != null)
-                .sorted(java.util.Comparator.comparing(StatusUpdate::wamid)).forEach(s -> {
-                    LOG.fine(() -> "status " + s.status() + " of " + s.wamid() + Correlation.tag());
-                    events.status(s);
-                });
+        for (StatusUpdate s : parsed.statuses()) {
+            item(rawEventId, WebhookRejection.Item.STATUS, ++index, WebhookLimits.problem(s), () -> {
+                LOG.fine(() -> "status " + s.status() + " of " + s.wamid() + Correlation.tag());
+                items.status(s);
+            });
+        }
         for (PreferenceUpdate p : parsed.preferences()) {
-            events.preference(p);
+            item(rawEventId, WebhookRejection.Item.PREFERENCE, ++index, WebhookLimits.problem(p), () -> items.preference(p));
         }
         for (WebhookParser.WebhookError e : parsed.errors()) {
             LOG.warning(() -> "WhatsApp reported error " + e.code() + " (" + e.title() + (e.details() == null ? "" : ": " + e.details())
                     + ") in webhook " + rawEventId + "; see docs/whatsapp-errors.md" + Correlation.tag());
         }
-        if (onlyAboutErasedNumbers(parsed)) {
-            // a late status for someone whose data was erased: its effect is recorded, its raw copy is not kept
-            events.forget(rawEventId);
-        } else {
-            events.processed(rawEventId);
+        // a late status for someone whose data was erased: its effect is recorded, its raw copy is not kept
+        items.processed(rawEventId, onlyAboutErasedNumbers(parsed));
+    }
+
+    /** Records one item, or its rejection: a refused value or a failure of its own, logged once without the value. */
+    private void item(long rawEventId, WebhookRejection.Item kind, int index, Optional<String> problem, Runnable record) {
+        String reason = problem.orElse(null);
+        if (reason == null) {
+            try {
+                record.run();
+                return;
+            } catch (RuntimeException e) {
+                reason = "failed: " + describe(e);
+                LOG.log(Level.FINE, "item " + index + " of webhook " + rawEventId + " failed" + Correlation.tag(), e);
+            }
         }
+        String why = reason;
+        LOG.info(() -> "Item " + index + " (" + kind + ") of webhook " + rawEventId + " rejected: " + why + Correlation.tag());
+        items.reject(rawEventId, kind, why);
+    }
+
+    /** The innermost cause's class and message, which name what failed (the stack trace goes to FINE). */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
+        String text = root.getClass().getSimpleName() + message;
+        return text.substring(0, Math.min(300, text.length()));
     }
 
     private boolean onlyAboutErasedNumbers(WebhookParser.Parsed parsed) {
@@ -83,6 +117,6 @@ public class WebhookProcessor {
             return false;
         }
         return parsed.statuses().stream().allMatch(s -> s.recipientId() != null && !s.recipientId().isBlank()
-                && rights.isSuppressed("+" + s.recipientId()));
+                && WebhookLimits.problem(s).isEmpty() && rights.isSuppressed("+" + s.recipientId()));
     }
 }

@@ -13,17 +13,16 @@ import java.util.logging.Logger;
 
 /**
  * Every minute, hands again to processing any acknowledged webhook that is still unprocessed after two
- * minutes (a message lost by a broker crash, or one parked in the dead-letter queue), at most
- * {@value #MAX_REQUEUES} times; what still fails stays visible in the readiness data (pendingWebhooks).
- * Safe because processing records each event once.
+ * minutes (a message lost by a broker crash) and any whose failure's delay is over (RawWebhookEvent#failed);
+ * dead ones wait for a person (WhatsApp console). Safe because processing records each event once.
  */
 @Singleton
 public class WebhookRecovery {
 
     private static final Logger LOG = Logger.getLogger(WebhookRecovery.class.getName());
     static final int BATCH = 500;
-    /** A webhook that failed this many rounds is a poison event: left unprocessed for a person to look at. */
-    static final int MAX_REQUEUES = 5;
+    /** A webhook queued again this many times without being processed or failing stays for a person to look at. */
+    static final int MAX_REQUEUES = 10;
 
     @Inject
     WhatsAppEvents events;

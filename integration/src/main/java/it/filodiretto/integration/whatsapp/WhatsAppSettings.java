@@ -60,6 +60,10 @@ public class WhatsAppSettings {
     @ConfigProperty(name = "filodiretto.whatsapp.max-webhook-bytes", defaultValue = "1048576")
     int maxWebhookBytes;
 
+    @Inject
+    @ConfigProperty(name = "filodiretto.whatsapp.max-webhook-depth", defaultValue = "32")
+    int maxWebhookDepth;
+
     private String secret;
 
     @PostConstruct
@@ -122,5 +126,10 @@ public class WhatsAppSettings {
 
     public int maxWebhookBytes() {
         return maxWebhookBytes;
+    }
+
+    /** How deeply a webhook's JSON may nest (Meta's payloads nest about eight levels). */
+    public int maxWebhookDepth() {
+        return maxWebhookDepth;
     }
 }

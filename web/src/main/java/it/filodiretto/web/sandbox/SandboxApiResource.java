@@ -144,7 +144,8 @@ public class SandboxApiResource {
                 number(request, "timeoutRate", current.timeoutRate()),
                 number(request, "permanentErrorRate", current.permanentErrorRate()),
                 (int) number(request, "maxMessagesPerSecond", current.maxMessagesPerSecond()),
-                (int) number(request, "failNext", 0)));
+                (int) number(request, "failNext", 0),
+                request.get("loseAnswerTo") instanceof jakarta.json.JsonString s ? s.getString() : null));
         return Response.ok(json(updated)).build();
     }
 
@@ -157,6 +158,7 @@ public class SandboxApiResource {
                 .add("permanentErrorRate", s.permanentErrorRate())
                 .add("maxMessagesPerSecond", s.maxMessagesPerSecond())
                 .add("failNext", s.failNext())
+                .add("loseAnswerTo", s.loseAnswerTo() == null ? jakarta.json.JsonValue.NULL : JSON.createValue(s.loseAnswerTo()))
                 .build();
     }
 

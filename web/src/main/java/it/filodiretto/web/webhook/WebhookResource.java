@@ -19,8 +19,9 @@ import static it.filodiretto.domain.common.Jsons.JSON;
 /**
  * {@code /webhook/whatsapp}: GET answers Meta's verification handshake; POST takes signed events. The raw
  * body is read (at most {@code filodiretto.whatsapp.max-webhook-bytes}, else 413 before any parsing),
- * its signature checked (401 and nothing stored when wrong or missing), its JSON checked (400), then it is
- * stored and queued and the answer is 200 at once; processing is asynchronous.
+ * its signature checked (401 and nothing stored when wrong or missing), its JSON checked (400 when not
+ * well-formed or nested too deep), then it is stored and queued and the answer is 200 at once; processing is
+ * asynchronous and item by item, so any well-formed signed JSON gets 200 (Meta retries anything else for days).
  */
 @Path("whatsapp")
 public class WebhookResource {
@@ -50,7 +51,8 @@ public class WebhookResource {
         return switch (intake.accept(bytes, signature)) {
             case ACCEPTED -> Response.ok(JSON.createObjectBuilder().add("received", true).build(), MediaType.APPLICATION_JSON_TYPE).build();
             case BAD_SIGNATURE -> error(Response.Status.UNAUTHORIZED, "invalid_signature", "X-Hub-Signature-256 is missing or wrong");
-            case MALFORMED -> error(Response.Status.BAD_REQUEST, "malformed_json", "the body is not a JSON object");
+            case MALFORMED -> error(Response.Status.BAD_REQUEST, "malformed_json", "the body is not well-formed JSON");
+            case TOO_DEEP -> error(Response.Status.BAD_REQUEST, "too_deeply_nested", "the JSON nests deeper than " + intake.maxDepth() + " levels");
             case TOO_LARGE -> error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "at most " + max + " bytes");
         };
     }

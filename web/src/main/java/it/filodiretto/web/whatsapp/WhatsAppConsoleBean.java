@@ -10,6 +10,9 @@ import it.filodiretto.domain.whatsapp.StatusRecord;
 import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import it.filodiretto.domain.whatsapp.TestMessages;
 import it.filodiretto.domain.whatsapp.WhatsAppEvents;
+import it.filodiretto.domain.whatsapp.RawWebhookEvent;
+import it.filodiretto.domain.whatsapp.WebhookRejection;
+import it.filodiretto.integration.api.WebhookFailures;
 import it.filodiretto.web.console.FacesFeedback;
 import jakarta.annotation.PostConstruct;
 import jakarta.faces.context.FacesContext;
@@ -44,6 +47,9 @@ public class WhatsAppConsoleBean implements Serializable {
 
     @Inject
     transient TemplateSynchronisation synchronisation;
+
+    @Inject
+    transient WebhookFailures failures;
 
     private List<MessageTemplate> templateList;
 
@@ -159,6 +165,23 @@ public class WhatsAppConsoleBean implements Serializable {
 
     public List<InboundMessageRecord> getInbound() {
         return events.recentInbound(50);
+    }
+
+    public List<WebhookRejection> getRejections() {
+        return failures.rejections(50);
+    }
+
+    public List<RawWebhookEvent> getDeadWebhooks() {
+        return failures.dead(50);
+    }
+
+    /** Processes a dead webhook again (it starts afresh: five more attempts). */
+    public void retry(long webhookEventId) {
+        if (failures.retry(webhookEventId)) {
+            feedback.info("whatsapp.retried", webhookEventId);
+        } else {
+            feedback.error("whatsapp.retryGone", webhookEventId);
+        }
     }
 
     public List<StatusRecord> getStatuses() {

@@ -239,6 +239,91 @@ class WhatsAppIT {
         assertThat(count("select requeues from webhook_event where id = " + id)).isEqualTo(1);
     }
 
+    private HttpResponse<String> postSigned(String body) throws Exception {
+        return postWebhook(body, WebhookSignature.sign(settings.appSecret(), body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void noInputGetsA5xxAndAnyWellFormedSignedJsonGets200() throws Exception {
+        String deep = "[".repeat(5_000) + "]".repeat(5_000);
+        HttpResponse<String> tooDeep = postSigned(deep);
+        assertThat(tooDeep.statusCode()).isEqualTo(400);
+        assertThat(tooDeep.body()).contains("too_deeply_nested");
+        assertThat(postSigned("{\"a\":" + "{\"a\":".repeat(40) + "1" + "}".repeat(41)).statusCode()).as("deeper than 32").isEqualTo(400);
+        for (String wellFormed : List.of("[]", "42", "\"text\"", "null", "{\"entry\":\"not an array\"}",
+                "{\"entry\":[{\"changes\":[{\"value\":{\"statuses\":[1,null,{\"id\":{}}]}}]}]}")) {
+            assertThat(postSigned(wellFormed).statusCode()).as(wellFormed).isEqualTo(200);
+        }
+        for (String malformed : List.of("", "{", "{\"a\":1}}", "\u0000", "[1,]", "{\"a\":1e999999999999}", "\"\\ud800\"")) {
+            assertThat(postSigned(malformed).statusCode()).as(malformed).isIn(200, 400);
+        }
+        await(() -> count("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0, 15_000);
+    }
+
+    @Test
+    void anItemWithAnOverLongValueIsRejectedAloneAndTheRestOfTheWebhookIsProcessed() throws Exception {
+        SandboxPhone citizen = new SandboxPhone(URI.create(base.toString()), dataSource);
+        String waId = citizen.number.substring(1);
+        String wamid = "wamid.OK" + System.nanoTime();
+        String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
+                + "\"messaging_product\":\"whatsapp\",\"contacts\":[{\"wa_id\":\"" + waId + "\"}],"
+                + "\"messages\":[{\"from\":\"" + "9".repeat(220) + "\",\"id\":\"wamid.LONG" + System.nanoTime() + "\",\"timestamp\":\"1750000000\","
+                + "\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
+                + "{\"from\":\"" + waId + "\",\"id\":\"wamid.IN" + System.nanoTime() + "\",\"timestamp\":\"1750000000\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"orari della biblioteca\"}}],"
+                + "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + "x".repeat(22) + "\",\"timestamp\":\"1750000000\"},"
+                + "{\"id\":\"" + wamid + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + waId + "\"}]}}]}]}";
+        citizen.says("ciao"); // opens WhatsApp's 24-hour window for the answer below
+        citizen.awaitMessage(1);
+        long before = count("select count(*) from webhook_rejection");
+        assertThat(postSigned(body).statusCode()).isEqualTo(200);
+
+        citizen.awaitMessage(2); // the valid message of the same webhook was answered
+        await(() -> events.statusesOf(wamid).size() == 1, 10_000);
+        await(() -> count("select count(*) from webhook_rejection") == before + 2, 10_000);
+        assertThat(failures.rejections(2)).extracting(r -> r.reason())
+                .containsExactlyInAnyOrder("from is not a WhatsApp number (5 to 20 digits)", "status missing, or not 1 to 16 lower-case letters");
+        assertThat(count("select count(*) from webhook_rejection where reason like '%9999%' or reason like '%xxxx%'"))
+                .as("reasons never hold the values").isZero();
+        await(() -> count("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0, 10_000);
+    }
+
+    @Inject
+    it.filodiretto.integration.api.WebhookFailures failures;
+
+    @Test
+    void aDeadWebhookWaitsForAPersonAndIsProcessedWhenRetried() throws Exception {
+        String wamid = "wamid.DEAD" + System.nanoTime();
+        transaction.begin();
+        long id = events.store("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid
+                + "\",\"status\":\"read\",\"timestamp\":\"1750000000\",\"recipient_id\":\"393400000000\"}]}}]}]}");
+        transaction.commit();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            transaction.begin();
+            boolean dead = events.failed(id, "IllegalStateException: simulated failure " + attempt);
+            transaction.commit();
+            assertThat(dead).as("attempt " + attempt).isEqualTo(attempt == 5);
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update webhook_event set received_at = ? where id = ?")) {
+            s.setObject(1, java.time.OffsetDateTime.now().minusHours(1));
+            s.setLong(2, id);
+            s.executeUpdate();
+        }
+        recovery.requeueStale();
+        Thread.sleep(1000);
+        assertThat(events.statusesOf(wamid)).as("a dead webhook is not retried by itself").isEmpty();
+        assertThat(failures.dead(50)).extracting(e -> e.id()).contains(id);
+        assertThat(get("health/ready").body()).contains("deadWebhooks");
+
+        assertThat(failures.retry(id)).isTrue();
+        await(() -> events.statusesOf(wamid).size() == 1, 10_000);
+        await(() -> count("select count(*) from webhook_event where processed_at is not null and id = " + id) == 1, 10_000);
+        assertThat(failures.dead(50)).extracting(e -> e.id()).doesNotContain(id);
+        assertThat(failures.retry(id)).as("processed: nothing to retry").isFalse();
+    }
+
     @Test
     void theVerificationHandshakeEchoesTheChallengeOnlyForTheRightToken() throws Exception {
         HttpResponse<String> ok = get("webhook/whatsapp?hub.mode=subscribe&hub.verify_token=it-verify-token&hub.challenge=1158201444");

@@ -1,0 +1,26 @@
+package it.filodiretto.domain.whatsapp;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.OffsetDateTime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RawWebhookEventTest {
+
+    @Test
+    void failuresAreRetriedWithADoublingDelayThenTheWebhookIsDeadUntilAPersonRevivesIt() {
+        OffsetDateTime now = OffsetDateTime.parse("2026-12-07T10:00:00Z");
+        RawWebhookEvent event = new RawWebhookEvent("{}", now);
+        for (int attempt = 1; attempt < RawWebhookEvent.MAX_FAILURES; attempt++) {
+            assertThat(event.failed("IllegalStateException: boom", now)).isFalse();
+            assertThat(event.failures()).isEqualTo(attempt);
+        }
+        assertThat(event.failed("x".repeat(600), now)).isTrue();
+        assertThat(event.isDead()).isTrue();
+        assertThat(event.lastError()).hasSize(500);
+        event.revive();
+        assertThat(event.isDead()).isFalse();
+        assertThat(event.failures()).isZero();
+    }
+}

@@ -1,0 +1,32 @@
+package it.filodiretto.integration.whatsapp;
+
+import it.filodiretto.domain.whatsapp.ChatReplies;
+import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.OutboundMessage;
+import it.filodiretto.integration.messaging.JsonMessages;
+import it.filodiretto.integration.messaging.MessagingResources;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Queue;
+
+import static it.filodiretto.domain.common.Jsons.JSON;
+
+/** Replies as JMS messages (the Cloud API payload), enlisted in the caller's transaction; {@link ReplyConsumer} sends them. */
+@ApplicationScoped
+public class QueuedChatReplies implements ChatReplies {
+
+    @Resource(lookup = MessagingResources.CONNECTION_FACTORY)
+    ConnectionFactory connectionFactory;
+
+    @Resource(lookup = MessagingResources.REPLY_QUEUE)
+    Queue queue;
+
+    @Override
+    public void send(OutboundMessage message, MessageCategory category) {
+        JsonMessages.send(connectionFactory, queue, JSON.createObjectBuilder()
+                .add("to", message.to())
+                .add("marketing", category == MessageCategory.MARKETING)
+                .add("payload", Payloads.of(message)).build(), 6);
+    }
+}
