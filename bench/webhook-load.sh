@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Benchmark: how many signed webhook requests per second the application accepts (verify signature,
 # store raw event, enqueue on JMS, answer 200) on this machine; processing continues asynchronously.
-#   bench/webhook-load.sh [seconds=20] [concurrency=16]
+#   bench/webhook-load.sh [seconds=20] [concurrency=16] [statuses-per-request=1] [rate=0: as fast as possible]
+# One status per request is what Meta mostly sends (about three requests per message sent); with a rate, the
+# clients are paced at that many requests per second in all, to read the acceptance time at a given load.
 # Starts Filo Diretto with run.sh on port 18091 and a fresh work directory under target/, runs the load,
 # then waits until every queued webhook is processed and reports that time too.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_RUN="${1:-20}"
 CONCURRENCY="${2:-16}"
+PER_REQUEST="${3:-1}"
+RATE="${4:-0}"
 PORT=18091
 WORK="$PWD/target/bench-webhook"
 SECRET='bench-app-secret'
@@ -23,7 +27,7 @@ for _ in $(seq 1 120); do
     sleep 1
 done
 
-java bench/WebhookLoad.java "http://localhost:$PORT/webhook/whatsapp" "$SECRET" "$SECONDS_RUN" "$CONCURRENCY"
+java bench/WebhookLoad.java "http://localhost:$PORT/webhook/whatsapp" "$SECRET" "$SECONDS_RUN" "$CONCURRENCY" "$PER_REQUEST" "$RATE"
 T0=$(date +%s)
 echo "waiting until every accepted webhook is processed..."
 for _ in $(seq 1 1200); do

@@ -216,6 +216,16 @@ class WhatsAppIT {
     @Resource
     jakarta.transaction.UserTransaction transaction;
 
+    /** Moves a stored webhook's arrival into the past, as if it had waited that long. */
+    private void receivedAgo(long webhookEventId, java.time.Duration ago) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("update webhook_event set received_at = ? where id = ?")) {
+            s.setObject(1, java.time.OffsetDateTime.now().minus(ago));
+            s.setLong(2, webhookEventId);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+    }
+
     @Test
     void aStoredWebhookWhoseQueueMessageWasLostIsProcessedByTheRecoveryJob() throws Exception {
         String wamid = "wamid.LOST" + System.nanoTime();
@@ -224,12 +234,7 @@ class WhatsAppIT {
                 + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid
                 + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"393400000000\"}]}}]}]}");
         transaction.commit(); // stored, never queued: as if the broker lost the message
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update webhook_event set received_at = ? where id = ?")) {
-            s.setObject(1, java.time.OffsetDateTime.now().minusMinutes(5));
-            s.setLong(2, id);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        receivedAgo(id, java.time.Duration.ofMinutes(5));
         Thread.sleep(1000);
         assertThat(events.statusesOf(wamid)).isEmpty();
 
@@ -305,12 +310,7 @@ class WhatsAppIT {
             transaction.commit();
             assertThat(dead).as("attempt " + attempt).isEqualTo(attempt == 5);
         }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update webhook_event set received_at = ? where id = ?")) {
-            s.setObject(1, java.time.OffsetDateTime.now().minusHours(1));
-            s.setLong(2, id);
-            s.executeUpdate();
-        }
+        receivedAgo(id, java.time.Duration.ofHours(1));
         recovery.requeueStale();
         Thread.sleep(1000);
         assertThat(events.statusesOf(wamid)).as("a dead webhook is not retried by itself").isEmpty();
