@@ -26,11 +26,23 @@ public final class JsonMessages {
     }
 
     public static void send(ConnectionFactory factory, Queue queue, JsonObject body, int priority) {
+        send(factory, queue, body, priority, null);
+    }
+
+    /**
+     * {@code group}: messages of one group are consumed one at a time and in order, by the same consumer (the
+     * broker's message groups, {@code JMSXGroupID}); other groups go on in parallel.
+     */
+    public static void send(ConnectionFactory factory, Queue queue, JsonObject body, int priority, String group) {
         try (Connection connection = factory.createConnection();
              Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
              MessageProducer producer = session.createProducer(queue)) {
             producer.setPriority(priority);
-            producer.send(session.createTextMessage(body.toString()));
+            jakarta.jms.TextMessage message = session.createTextMessage(body.toString());
+            if (group != null) {
+                message.setStringProperty("JMSXGroupID", group);
+            }
+            producer.send(message);
         } catch (JMSException e) {
             throw new MessagingFailure("could not send to " + queue, e);
         }

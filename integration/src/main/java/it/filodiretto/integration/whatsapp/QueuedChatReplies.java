@@ -12,7 +12,11 @@ import jakarta.jms.Queue;
 
 import static it.filodiretto.domain.common.Jsons.JSON;
 
-/** Replies as JMS messages (the Cloud API payload), enlisted in the caller's transaction; {@link ReplyConsumer} sends them. */
+/**
+ * Replies as JMS messages (the Cloud API payload), enlisted in the caller's transaction; {@link ReplyConsumer} sends
+ * them. The citizen's number is the message group, so the replies to one citizen go out one after the other, in
+ * the order they were written ("✅ iscritto" before the list of topics), while different citizens are served in parallel.
+ */
 @ApplicationScoped
 public class QueuedChatReplies implements ChatReplies {
 
@@ -27,6 +31,6 @@ public class QueuedChatReplies implements ChatReplies {
         JsonMessages.send(connectionFactory, queue, JSON.createObjectBuilder()
                 .add("to", message.to())
                 .add("marketing", category == MessageCategory.MARKETING)
-                .add("payload", Payloads.of(message)).build(), 6);
+                .add("payload", Payloads.of(message)).build(), 6, message.to()); // one citizen's replies keep their order
     }
 }
