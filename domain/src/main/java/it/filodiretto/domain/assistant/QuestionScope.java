@@ -66,8 +66,8 @@ public final class QuestionScope {
             "come stai", "how are you", "ti amo", "love you", "canzone", "song ", "che tempo fa", "what s the weather", "weather tomorrow",
             "previsioni del tempo",
             // private businesses and other services
-            "pizzeria", "ristorante", "restaurant", "meccanico", "mechanic", "idraulico", "plumber", "mi consigli", "consigliami",
-            "recommend", "dove compro", "a buon prezzo", "orari dei treni", "orari treni", "train times", "sei un bot", "sei un robot",
+            "pizzeria", "ristorante", "restaurant", "meccanico", "mechanic", "idraulico", "plumber", "mi consigli un", "mi consigli una", "consigliami un",
+            "consigliami una", "recommend a ", "recommend me", "dove compro", "a buon prezzo", "orari dei treni", "orari treni", "train times", "sei un bot", "sei un robot",
             "sei una persona", "are you a bot", "are you human");
 
     /** Someone's own data asked of the city: "il codice fiscale del sindaco", "la data di nascita di …". */
