@@ -14,8 +14,8 @@ import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Replies as JMS messages (the Cloud API payload), enlisted in the caller's transaction; {@link ReplyConsumer} sends
- * them. The citizen's number is the message group, so the replies to one citizen go out one after the other, in
- * the order they were written ("✅ iscritto" before the list of topics), while different citizens are served in parallel.
+ * them one at a time, in the order they were written ("✅ iscritto" before the list of topics). The citizen's number
+ * is the message group, so with several servers one citizen's replies stay with one server's consumer.
  */
 @ApplicationScoped
 public class QueuedChatReplies implements ChatReplies {

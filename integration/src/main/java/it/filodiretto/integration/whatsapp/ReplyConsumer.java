@@ -26,7 +26,10 @@ import java.util.logging.Logger;
         @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue"),
         @ActivationConfigProperty(propertyName = "destination", propertyValue = MessagingResources.REPLY_QUEUE_NAME),
         @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = MessagingResources.RESOURCE_ADAPTER),
-        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "8")
+        // one session: the broker hands the replies over one at a time, in the order they were written (with several
+        // sessions the resource adapter may send a citizen's second reply before the first); each server has its
+        // own consumer, and the citizen's number as message group keeps one citizen's replies on one of them
+        @ActivationConfigProperty(propertyName = "maxSessions", propertyValue = "1")
 })
 public class ReplyConsumer implements MessageListener {
 

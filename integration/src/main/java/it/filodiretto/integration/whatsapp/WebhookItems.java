@@ -11,7 +11,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Each item of a webhook in a transaction of its own: one that fails (a value the database refuses, a feature
+ * Transactions for a webhook's processing: the whole webhook in one ({@link #inOneTransaction}), or — when that
+ * failed — each item in a transaction of its own, so that one that fails (a value the database refuses, a feature
  * that throws) is rolled back alone and recorded as rejected, and neither the other items nor the webhook are
  * lost with it. Recording an item twice changes nothing, so a webhook processed again is safe.
  */
@@ -44,6 +45,11 @@ public class WebhookItems {
         } else {
             events.processed(rawEventId);
         }
+    }
+
+    /** Runs the whole webhook in one transaction of its own (the common case: nothing fails, one commit). */
+    public void inOneTransaction(Runnable work) {
+        work.run();
     }
 
     /** @return whether the webhook is now dead */
