@@ -11,8 +11,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 /**
- * Transactions for a webhook's processing: the whole webhook in one ({@link #inOneTransaction}), or — when that
- * failed — each item in a transaction of its own, so that one that fails (a value the database refuses, a feature
+ * Each item of a webhook in a transaction of its own: one that fails (a value the database refuses, a feature
  * that throws) is rolled back alone and recorded as rejected, and neither the other items nor the webhook are
  * lost with it. Recording an item twice changes nothing, so a webhook processed again is safe.
  */
@@ -45,11 +44,6 @@ public class WebhookItems {
         } else {
             events.processed(rawEventId);
         }
-    }
-
-    /** Runs the whole webhook in one transaction of its own (the common case: nothing fails, one commit). */
-    public void inOneTransaction(Runnable work) {
-        work.run();
     }
 
     /** @return whether the webhook is now dead */

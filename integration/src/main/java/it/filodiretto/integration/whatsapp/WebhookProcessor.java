@@ -24,10 +24,9 @@ import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * Turns a stored webhook into domain events, item by item: each inbound message, status and preference is
- * checked against {@link WebhookLimits}, recorded once (repeats of the same event change nothing) and announced
- * to the features that observe it; a refused item is recorded as rejected with its reason. The whole webhook runs
- * in one transaction; if that fails, it runs again with each item in a transaction of its own, where an item
- * that fails is rejected alone, logged once, and the others go on. Then the webhook is marked processed.
+ * checked against {@link WebhookLimits}, recorded once in a transaction of its own (repeats of the same event
+ * change nothing) and announced to the features that observe it. An item that is refused or fails is recorded as
+ * rejected with its reason and logged once; the others go on, and the webhook is marked processed.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -64,74 +63,31 @@ public class WebhookProcessor {
             return;
         }
         WebhookParser.Parsed parsed = WebhookParser.parse(json);
-        try {
-            // the common case in one transaction; a failure rolls it all back and the webhook goes item by item
-            items.inOneTransaction(() -> handle(rawEventId, parsed, false));
-        } catch (RuntimeException e) {
-            LOG.fine(() -> "webhook " + rawEventId + " failed as a whole (" + describe(e) + "): item by item" + Correlation.tag());
-            handle(rawEventId, parsed, true);
-        }
-    }
-
-    /** Records every item (or its rejection), then marks the webhook processed; {@code isolated}: each in its own transaction. */
-    private void handle(long rawEventId, WebhookParser.Parsed parsed, boolean isolated) {
         int index = 0;
         for (InboundMessage m : parsed.messages()) {
-            item(rawEventId, WebhookRejection.Item.MESSAGE, ++index, WebhookLimits.problem(m), isolated, () -> {
-                if (isolated) {
-                    items.receive(m);
-                } else {
-                    events.receive(m);
-                }
-            });
+            item(rawEventId, WebhookRejection.Item.MESSAGE, ++index, WebhookLimits.problem(m), () -> items.receive(m));
         }
         for (StatusUpdate s : parsed.statuses()) {
-            item(rawEventId, WebhookRejection.Item.STATUS, ++index, WebhookLimits.problem(s), isolated, () -> {
+            item(rawEventId, WebhookRejection.Item.STATUS, ++index, WebhookLimits.problem(s), () -> {
                 LOG.fine(() -> "status " + s.status() + " of " + s.wamid() + Correlation.tag());
-                if (isolated) {
-                    items.status(s);
-                } else {
-                    events.status(s);
-                }
+                items.status(s);
             });
         }
         for (PreferenceUpdate p : parsed.preferences()) {
-            item(rawEventId, WebhookRejection.Item.PREFERENCE, ++index, WebhookLimits.problem(p), isolated, () -> {
-                if (isolated) {
-                    items.preference(p);
-                } else {
-                    events.preference(p);
-                }
-            });
+            item(rawEventId, WebhookRejection.Item.PREFERENCE, ++index, WebhookLimits.problem(p), () -> items.preference(p));
         }
-        if (!isolated) {
-            for (WebhookParser.WebhookError e : parsed.errors()) {
-                LOG.warning(() -> "WhatsApp reported error " + e.code() + " (" + e.title() + (e.details() == null ? "" : ": " + e.details())
-                        + ") in webhook " + rawEventId + "; see docs/whatsapp-errors.md" + Correlation.tag());
-            }
+        for (WebhookParser.WebhookError e : parsed.errors()) {
+            LOG.warning(() -> "WhatsApp reported error " + e.code() + " (" + e.title() + (e.details() == null ? "" : ": " + e.details())
+                    + ") in webhook " + rawEventId + "; see docs/whatsapp-errors.md" + Correlation.tag());
         }
         // a late status for someone whose data was erased: its effect is recorded, its raw copy is not kept
-        boolean forget = onlyAboutErasedNumbers(parsed);
-        if (isolated) {
-            items.processed(rawEventId, forget);
-        } else if (forget) {
-            events.forget(rawEventId);
-        } else {
-            events.processed(rawEventId);
-        }
+        items.processed(rawEventId, onlyAboutErasedNumbers(parsed));
     }
 
-    /**
-     * Records one item, or its rejection (a refused value). Isolated, a failure of its own is a rejection too,
-     * logged once without the value; otherwise a failure fails the whole webhook's transaction.
-     */
-    private void item(long rawEventId, WebhookRejection.Item kind, int index, Optional<String> problem, boolean isolated, Runnable record) {
+    /** Records one item, or its rejection: a refused value or a failure of its own, logged once without the value. */
+    private void item(long rawEventId, WebhookRejection.Item kind, int index, Optional<String> problem, Runnable record) {
         String reason = problem.orElse(null);
         if (reason == null) {
-            if (!isolated) {
-                record.run();
-                return;
-            }
             try {
                 record.run();
                 return;
@@ -142,11 +98,7 @@ public class WebhookProcessor {
         }
         String why = reason;
         LOG.info(() -> "Item " + index + " (" + kind + ") of webhook " + rawEventId + " rejected: " + why + Correlation.tag());
-        if (isolated) {
-            items.reject(rawEventId, kind, why);
-        } else {
-            events.reject(rawEventId, kind, why);
-        }
+        items.reject(rawEventId, kind, why);
     }
 
     /** The innermost cause's class and message, which name what failed (the stack trace goes to FINE). */
