@@ -101,15 +101,21 @@ public class WebhookProcessor {
         items.reject(rawEventId, kind, why);
     }
 
-    /** The innermost cause's class and message, which name what failed (the stack trace goes to FINE). */
+    /**
+     * What failed, for the log, the console and the stored reason: the innermost cause's class and, for a database
+     * error, its SQL state — never the message, which may quote the values (a number, a citizen's text), and the
+     * stored reasons are not erased with a citizen's data. The whole stack trace goes to FINE only.
+     */
     static String describe(Throwable e) {
         Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
+        String sqlState = null;
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            root = t;
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null) {
+                sqlState = sql.getSQLState();
+            }
         }
-        String message = root.getMessage() == null ? "" : ": " + root.getMessage().lines().findFirst().orElse("");
-        String text = root.getClass().getSimpleName() + message;
-        return text.substring(0, Math.min(300, text.length()));
+        return root.getClass().getSimpleName() + (sqlState == null ? "" : " (SQL state " + sqlState + ")");
     }
 
     private boolean onlyAboutErasedNumbers(WebhookParser.Parsed parsed) {
