@@ -123,6 +123,11 @@ public class RawWebhookEvent {
         return lastError;
     }
 
+    /** When the recovery job may try a failed webhook again (null: not waiting for a retry). */
+    public OffsetDateTime retryAt() {
+        return retryAt;
+    }
+
     public OffsetDateTime deadAt() {
         return deadAt;
     }
