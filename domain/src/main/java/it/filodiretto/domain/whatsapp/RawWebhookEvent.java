@@ -128,7 +128,4 @@ public class RawWebhookEvent {
         return retryAt;
     }
 
-    public OffsetDateTime deadAt() {
-        return deadAt;
-    }
 }
