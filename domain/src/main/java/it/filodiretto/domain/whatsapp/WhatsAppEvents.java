@@ -33,11 +33,26 @@ public class WhatsAppEvents {
     @Inject
     Event<PreferenceUpdate> preferences;
 
-    /** Stores a raw signed webhook body; returns its id for asynchronous processing. */
+    /** Stores one raw signed webhook body; returns its id. */
     public long store(String body) {
-        RawWebhookEvent event = new RawWebhookEvent(body, time.now());
-        em.persist(event); // the sequence assigns the id now; the row is written at commit
-        return event.id();
+        return store(List.of(body)).get(0);
+    }
+
+    /** Stores raw signed webhook bodies, in the caller's transaction; returns their ids for asynchronous processing. */
+    public List<Long> store(List<String> bodies) {
+        java.time.OffsetDateTime now = time.now();
+        return bodies.stream().map(body -> {
+            RawWebhookEvent event = new RawWebhookEvent(body, now);
+            em.persist(event); // the sequence assigns the id now; the row is written at commit
+            return event.id();
+        }).toList();
+    }
+
+    /** The stored webhooks of these ids that are still to be processed (a read: no transaction of its own). */
+    @jakarta.ejb.TransactionAttribute(jakarta.ejb.TransactionAttributeType.SUPPORTS)
+    public List<RawWebhookEvent> unprocessed(List<Long> ids) {
+        return em.createQuery("select e from RawWebhookEvent e where e.id in :ids and e.processedAt is null", RawWebhookEvent.class)
+                .setParameter("ids", ids).getResultList();
     }
 
     public RawWebhookEvent raw(long id) {
@@ -85,6 +100,13 @@ public class WhatsAppEvents {
         RawWebhookEvent raw = em.find(RawWebhookEvent.class, rawId);
         if (raw != null) {
             raw.markProcessed(time.now());
+        }
+    }
+
+    public void processed(List<Long> rawIds) {
+        if (!rawIds.isEmpty()) {
+            em.createQuery("update RawWebhookEvent e set e.processedAt = :now where e.id in :ids and e.processedAt is null")
+                    .setParameter("now", time.now()).setParameter("ids", rawIds).executeUpdate();
         }
     }
 

@@ -1,11 +1,10 @@
 package it.filodiretto.integration.api;
 
-import it.filodiretto.domain.whatsapp.WhatsAppEvents;
-import it.filodiretto.integration.whatsapp.WebhookQueue;
+import it.filodiretto.integration.system.ChannelMetrics;
+import it.filodiretto.integration.whatsapp.WebhookBatcher;
 import it.filodiretto.integration.whatsapp.WebhookSignature;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
-import jakarta.ejb.Stateless;
-import it.filodiretto.integration.system.ChannelMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonException;
 import jakarta.json.stream.JsonParser;
@@ -14,20 +13,27 @@ import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static it.filodiretto.domain.common.Jsons.JSON;
 
 /**
  * The WhatsApp webhook's logic, for the web module's endpoint: the verification handshake, and for events
  * the signature check over the raw bytes, a JSON check (well-formed, nested at most
- * {@code filodiretto.whatsapp.max-webhook-depth} levels), then storing the raw event and queueing it in one
- * transaction, so the answer can be fast and nothing acknowledged is lost.
+ * {@code filodiretto.whatsapp.max-webhook-depth} levels), then storing the raw event and queueing it, group-committed
+ * with the webhooks that arrive meanwhile ({@link WebhookBatcher}); ACCEPTED only once it is committed, so nothing
+ * acknowledged is lost. No transaction and no EJB here: this runs for every request Meta sends.
  */
-@Stateless
+@ApplicationScoped
 public class WebhookIntake {
 
-    /** What to answer. */
-    public enum Outcome { ACCEPTED, BAD_SIGNATURE, MALFORMED, TOO_DEEP, TOO_LARGE }
+    /** What to answer. UNAVAILABLE: it could not be stored now (database down, too much waiting); Meta retries. */
+    public enum Outcome { ACCEPTED, BAD_SIGNATURE, MALFORMED, TOO_DEEP, TOO_LARGE, UNAVAILABLE }
+
+    /** How long a request waits for its batch's commit before it is answered 503 (Meta sends it again). */
+    static final long COMMIT_WAIT_SECONDS = 15;
 
     @Inject
     ChannelMetrics metrics;
@@ -36,10 +42,7 @@ public class WebhookIntake {
     WhatsAppSettings settings;
 
     @Inject
-    WhatsAppEvents events;
-
-    @Inject
-    WebhookQueue queue;
+    WebhookBatcher batcher;
 
     /** The challenge to echo when mode and token match, empty otherwise. */
     public Optional<String> handshake(String mode, String token, String challenge) {
@@ -72,8 +75,15 @@ public class WebhookIntake {
         }
         // any well-formed signed JSON is taken (Meta retries what is refused for days); what is not a webhook's
         // shape is recorded as processed with nothing in it
-        queue.enqueue(events.store(text));
-        return Outcome.ACCEPTED;
+        try {
+            batcher.submit(text).get(COMMIT_WAIT_SECONDS, TimeUnit.SECONDS);
+            return Outcome.ACCEPTED;
+        } catch (ExecutionException | TimeoutException e) {
+            return Outcome.UNAVAILABLE;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.UNAVAILABLE;
+        }
     }
 
     /**

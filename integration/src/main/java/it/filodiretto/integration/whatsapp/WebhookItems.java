@@ -10,6 +10,9 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
+import java.util.List;
+import java.util.Set;
+
 /**
  * Each item of a webhook in a transaction of its own: one that fails (a value the database refuses, a feature
  * that throws) is rolled back alone and recorded as rejected, and neither the other items nor the webhook are
@@ -28,6 +31,13 @@ public class WebhookItems {
 
     public void status(StatusUpdate status) {
         events.status(status);
+    }
+
+    /** Many webhooks' statuses at once (WebhookProcessor#applyStatusesTogether), and those webhooks marked processed. */
+    public void statuses(List<StatusUpdate> statuses, List<Long> rawEventIds, Set<Long> forget) {
+        statuses.forEach(events::status);
+        events.processed(rawEventIds.stream().filter(id -> !forget.contains(id)).toList());
+        forget.forEach(events::forget);
     }
 
     public void preference(PreferenceUpdate preference) {

@@ -37,7 +37,7 @@ public class WebhookRecovery {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public void requeueStale() {
         List<Long> stale = events.requeueStale(time.now().minusMinutes(2), MAX_REQUEUES, BATCH);
-        stale.forEach(queue::enqueue);
+        queue.enqueue(stale);
         if (!stale.isEmpty()) {
             LOG.warning(() -> stale.size() + " stored webhook(s) were still unprocessed after 2 minutes: queued again");
         }

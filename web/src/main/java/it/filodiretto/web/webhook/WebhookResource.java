@@ -1,6 +1,7 @@
 package it.filodiretto.web.webhook;
 
 import it.filodiretto.integration.api.WebhookIntake;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,10 +21,12 @@ import static it.filodiretto.domain.common.Jsons.JSON;
  * {@code /webhook/whatsapp}: GET answers Meta's verification handshake; POST takes signed events. The raw
  * body is read (at most {@code filodiretto.whatsapp.max-webhook-bytes}, else 413 before any parsing),
  * its signature checked (401 and nothing stored when wrong or missing), its JSON checked (400 when not
- * well-formed or nested too deep), then it is stored and queued and the answer is 200 at once; processing is
- * asynchronous and item by item, so any well-formed signed JSON gets 200 (Meta retries anything else for days).
+ * well-formed or nested too deep), then it is stored and queued (group-committed with the webhooks arriving meanwhile)
+ * and the answer is 200 once it is committed; processing is asynchronous and item by item, so any well-formed signed
+ * JSON gets 200 (Meta retries anything else for days). Only when it cannot be stored (database down) is it 503.
  */
 @Path("whatsapp")
+@ApplicationScoped // one instance: nothing is created or injected per request (Meta sends thousands a second)
 public class WebhookResource {
 
     @Inject
@@ -54,6 +57,9 @@ public class WebhookResource {
             case MALFORMED -> error(Response.Status.BAD_REQUEST, "malformed_json", "the body is not well-formed JSON");
             case TOO_DEEP -> error(Response.Status.BAD_REQUEST, "too_deeply_nested", "the JSON nests deeper than " + intake.maxDepth() + " levels");
             case TOO_LARGE -> error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "at most " + max + " bytes");
+            // not the input's fault: the database is down or the intake is full; Meta sends it again later
+            case UNAVAILABLE -> Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "try_again_later",
+                    "the webhook could not be stored now")).header("Retry-After", "5").build();
         };
     }
 

@@ -246,6 +246,58 @@ class WhatsAppIT {
         assertThat(count("select requeues from webhook_event where id = " + id)).isEqualTo(1);
     }
 
+    @Inject
+    it.filodiretto.integration.whatsapp.WebhookProcessor processor;
+
+    private static String statusWebhook(String wamid, String status) {
+        return "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\","
+                + "\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid
+                + "\",\"status\":\"" + status + "\",\"timestamp\":\"1750000000\",\"recipient_id\":\"393400000000\"}]}}]}]}";
+    }
+
+    @Test
+    void theStatusesOnlyWebhooksOfABatchAreAppliedTogetherAndTheOthersLeftForOneByOne() throws Exception {
+        String wamid = "wamid.BATCH" + System.nanoTime();
+        transaction.begin();
+        long sent = events.store(statusWebhook(wamid, "sent"));
+        long read = events.store(statusWebhook(wamid, "read"));
+        long invalid = events.store(statusWebhook(wamid, "x".repeat(22)));
+        long notJson = events.store("{\"object\":");
+        transaction.commit(); // stored, not queued: processed below by hand
+
+        List<Long> rest = processor.applyStatusesTogether(List.of(sent, read, invalid, notJson));
+
+        assertThat(rest).containsExactly(invalid, notJson);
+        assertThat(events.statusesOf(wamid)).extracting(StatusRecord::status).containsExactlyInAnyOrder("sent", "read");
+        assertThat(count("select count(*) from webhook_event where processed_at is not null and id in (" + sent + ", " + read + ")")).isEqualTo(2);
+        assertThat(count("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isEqualTo(2);
+        assertThat(processor.applyStatusesTogether(List.of(sent, read))).as("processed ones are not taken again").isEmpty();
+        rest.forEach(processor::process);
+        assertThat(count("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isZero();
+    }
+
+    @Test
+    void concurrentWebhooksAreAllCommittedBeforeTheir200AndAllProcessed() throws Exception {
+        String prefix = "wamid.CONC" + System.nanoTime() + "_";
+        int n = 60;
+        java.util.concurrent.ExecutorService senders = java.util.concurrent.Executors.newFixedThreadPool(12);
+        try {
+            List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                String body = statusWebhook(prefix + i, "delivered");
+                answers.add(senders.submit(() -> postSigned(body).statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertThat(answer.get()).isEqualTo(200);
+            }
+        } finally {
+            senders.shutdown();
+        }
+        // answered 200 only once committed: every body is stored by now
+        assertThat(count("select count(*) from webhook_event where body like '%" + prefix + "%'")).isEqualTo(n);
+        await(() -> count("select count(*) from message_status where wamid like '" + prefix + "%'") == n, 15_000);
+    }
+
     private HttpResponse<String> postSigned(String body) throws Exception {
         return postWebhook(body, WebhookSignature.sign(settings.appSecret(), body.getBytes(StandardCharsets.UTF_8)));
     }
