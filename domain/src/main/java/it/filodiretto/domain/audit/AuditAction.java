@@ -76,5 +76,7 @@ public enum AuditAction {
     WHATSAPP_TEST_SENT,
     // system
     SYSTEM_BOOTSTRAPPED,
-    SYSTEM_SELF_TEST
+    SYSTEM_SELF_TEST,
+    /** Only with the sandbox on: bench/audit-load.sh's appends. */
+    AUDIT_LOAD_TEST
 }

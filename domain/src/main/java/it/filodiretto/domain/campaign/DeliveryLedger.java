@@ -5,6 +5,7 @@ import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
 import it.filodiretto.domain.common.TimeSource;
 import it.filodiretto.domain.whatsapp.MessageCategory;
+import it.filodiretto.domain.whatsapp.SendResult;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -96,6 +97,26 @@ public class DeliveryLedger {
 
     private void settle(long deliveryId, Delivery.State state) {
         em.createNativeQuery("update delivery set state = ? where id = ?").setParameter(1, state.name()).setParameter(2, deliveryId).executeUpdate();
+    }
+
+    /**
+     * Sends a claimed delivery while holding its recipient's row. A STOP takes the same row to withdraw, so it waits
+     * until a send already under way is done, and a recipient who left after the claim is skipped: no message goes
+     * out after a STOP has been processed. The row of one citizen, for one API call; never the audit chain's lock.
+     * The acceptance is recorded afterwards ({@link #sent}), in a transaction of its own, so that a failure to
+     * record it leaves the delivery claimed (a possible duplicate after recovery), never queued for a silent resend.
+     * Returns null when the recipient left.
+     */
+    public SendResult sendToActive(long deliveryId, java.util.function.Supplier<SendResult> send) {
+        List<?> subscriber = em.createNativeQuery("select subscriber_id from delivery where id = ?").setParameter(1, deliveryId).getResultList();
+        List<?> active = subscriber.isEmpty() || subscriber.get(0) == null ? List.of()
+                : em.createNativeQuery("select id from subscriber where id = ? and state = 'ACTIVE' for update")
+                        .setParameter(1, ((Number) subscriber.get(0)).longValue()).getResultList();
+        if (active.isEmpty()) {
+            settle(deliveryId, Delivery.State.SKIPPED);
+            return null;
+        }
+        return send.get();
     }
 
     /** Accepted by the API: the wamid, and any status that arrived before it was stored. */

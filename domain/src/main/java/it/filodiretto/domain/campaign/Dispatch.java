@@ -218,14 +218,18 @@ public class Dispatch {
             }
             SendResult result;
             try (Correlation.Scope scope = Correlation.open("campaign-" + campaignId + "/delivery-" + send.deliveryId())) {
-                result = gateway.send(new OutboundMessage.Template(send.phone(), template.name(), template.language(),
-                        header, body, buttons, template.headerFormat(), media, link, linkIndex), template.category());
+                OutboundMessage message = new OutboundMessage.Template(send.phone(), template.name(), template.language(),
+                        header, body, buttons, template.headerFormat(), media, link, linkIndex);
+                result = ledger.sendToActive(send.deliveryId(), () -> gateway.send(message, template.category()));
             } catch (RuntimeException unexpected) {
                 // nothing was sent as far as we know: back to the queue, everything travels again later
                 ledger.release(send.deliveryId());
                 ledger.requeueAt(campaignId, time.now().plusSeconds(retryDelaySeconds), true);
                 LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": sending failed unexpectedly; queued again", unexpected);
                 return;
+            }
+            if (result == null) {
+                continue; // the recipient left (a STOP) since the claim: skipped
             }
             if (result instanceof SendResult.Accepted accepted) {
                 ledger.sent(send.deliveryId(), accepted.wamid());

@@ -114,8 +114,9 @@ public class ChatSubscriptions {
 
     /** Handles one inbound message; returns true when it was a subscription matter (else: for the assistant). */
     public boolean handle(InboundMessage message) {
-        OffsetDateTime now = time.now();
         Optional<Subscriber> known = subscribers.byWhatsApp(message.waId(), message.userId());
+        // the time once the citizen's row is ours: a send under way to them finishes first (DeliveryLedger#sendToActive)
+        OffsetDateTime now = time.now();
         known.ifPresent(s -> s.heardFrom(message.waId(), message.userId(), now));
         String to = address(message, known);
         if (to == null) {

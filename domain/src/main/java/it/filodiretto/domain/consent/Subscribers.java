@@ -18,8 +18,13 @@ public class Subscribers {
     /** The subscriber writing from these WhatsApp ids (phone-based first), locked for the change to come. */
     public Optional<Subscriber> byWhatsApp(String waId, String userId) {
         if (waId != null) {
-            Optional<Subscriber> byWa = first(em.createQuery("select s from Subscriber s where s.waId = :w or s.phone = :p", Subscriber.class)
-                    .setParameter("w", waId).setParameter("p", "+" + waId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+            // two lookups, each on its unique index: "waId = ? or phone = ?" is a scan of every subscriber on H2
+            Optional<Subscriber> byWa = first(em.createQuery("select s from Subscriber s where s.waId = :w", Subscriber.class)
+                    .setParameter("w", waId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+            if (byWa.isEmpty()) {
+                byWa = first(em.createQuery("select s from Subscriber s where s.phone = :p", Subscriber.class)
+                        .setParameter("p", "+" + waId).setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList());
+            }
             if (byWa.isPresent()) {
                 return byWa;
             }

@@ -37,6 +37,9 @@ public interface Sandbox {
     /** Benchmarks: that many active subscribers of a topic at once. */
     int seedSubscribers(int count, String topic);
 
+    /** Benchmarks: {@code events} audit appends by {@code writers} concurrent writers, then the chain verified. */
+    jakarta.json.JsonObject auditLoad(int events, int writers);
+
     /** Benchmarks: what was delivered for the campaign whose text holds {@code token}. */
     jakarta.json.JsonObject report(String token);
 }

@@ -97,6 +97,26 @@ public class SandboxBench {
                     }
                 }
             }
+            // the STOP storm (bench/stop-storm.sh): the seeded subscribers who left, when the last one did, and the
+            // campaign's messages accepted after the recipient had left (a STOP processed, then a message anyway)
+            long stopped;
+            long lastStopAt;
+            long sentAfterStop;
+            try (PreparedStatement s = c.prepareStatement("select count(*), max(updated_at) from subscriber where phone like '+39333%'"
+                    + " and state = 'UNSUBSCRIBED'"); ResultSet r = s.executeQuery()) {
+                r.next();
+                stopped = r.getLong(1);
+                OffsetDateTime last = r.getObject(2, OffsetDateTime.class);
+                lastStopAt = last == null ? 0 : last.toInstant().toEpochMilli();
+            }
+            try (PreparedStatement s = c.prepareStatement("select count(*) from sandbox_message m join subscriber s on s.phone = m.phone"
+                    + " where m.direction = 'OUT' and m.parameters like ? and s.state = 'UNSUBSCRIBED' and m.created_at > s.updated_at")) {
+                s.setString(1, like);
+                try (ResultSet r = s.executeQuery()) {
+                    r.next();
+                    sentAfterStop = r.getLong(1);
+                }
+            }
             int busiest = 0;
             int start = 0;
             for (int end = 0; end < times.size(); end++) {
@@ -107,7 +127,8 @@ public class SandboxBench {
             }
             return JSON.createObjectBuilder().add("messages", messages).add("recipients", recipients).add("recipientsWithMoreThanOne", duplicated)
                     .add("firstAcceptedAt", times.isEmpty() ? 0 : times.get(0)).add("lastAcceptedAt", times.isEmpty() ? 0 : times.get(times.size() - 1))
-                    .add("busiestSecond", busiest).build();
+                    .add("busiestSecond", busiest).add("stoppedSubscribers", stopped).add("lastStopAt", lastStopAt)
+                    .add("sentAfterStop", sentAfterStop).build();
         } catch (SQLException e) {
             throw new IllegalStateException("sandbox store unavailable", e);
         }

@@ -39,6 +39,18 @@ public class SandboxService implements Sandbox {
         return bench.seedSubscribers(count, topic);
     }
 
+    @Inject
+    SandboxAuditLoad auditLoad;
+
+    @Override
+    public jakarta.json.JsonObject auditLoad(int events, int writers) {
+        try {
+            return auditLoad.run(events, writers);
+        } catch (Exception e) {
+            throw new IllegalStateException("audit load failed", e);
+        }
+    }
+
     @Override
     public jakarta.json.JsonObject report(String token) {
         return bench.report(token);

@@ -108,6 +108,20 @@ public class SandboxApiResource {
                 request.getString("topic", "public_utility"))).build()).build();
     }
 
+    /** Benchmarks (bench/audit-load.sh): {@code {"events":20000,"writers":16}} audit appends, then the chain verified. */
+    @POST
+    @Path("audit-load")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response auditLoad(String body) {
+        JsonObject request = object(body);
+        int events = request == null ? 0 : request.getInt("events", 0);
+        int writers = request == null ? 0 : request.getInt("writers", 16);
+        if (events < 1 || events > 1_000_000 || writers < 1 || writers > 64) {
+            return bad("invalid_load", "events: 1 to 1000000, writers: 1 to 64");
+        }
+        return Response.ok(sandbox.auditLoad(events, writers)).build();
+    }
+
     /** Benchmarks: what the simulated WhatsApp delivered for the campaign whose text holds {@code token}. */
     @GET
     @Path("report")
