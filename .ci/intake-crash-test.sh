@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Reliability test of the webhook intake, for real: signed status webhooks are sent at full speed, the server is
 # killed with kill -9 in the middle, started again on the same data, and every webhook that had been answered 200
-# must end up processed (its status recorded). Group commit answers 200 only after the commit, and the embedded H2
-# writes every commit before it returns (WRITE_DELAY=0), so none may be missing.
+# must end up processed (its status recorded). Group commit answers 200 only after the batch is committed and, with
+# the embedded H2, forced to disk (DurableCommit's CHECKPOINT), so none may be missing.
 #   .ci/intake-crash-test.sh [seconds-before-the-kill=8] [concurrency=16]
 # Exit code 0 when it holds. Uses run.sh (port 18094, work directory under target/); reads the database with the
 # H2 that Payara Micro bundles, after a clean stop.

@@ -130,4 +130,39 @@ echo "$VERIFIED" | grep -q '"valid":true' || { log "FAILED: audit chain over two
 GAPS=$(psql -h 127.0.0.1 -U postgres -d "$DB" -tA -c "select count(*) - (max(seq) - min(seq) + 1) from audit_event")
 [ "$GAPS" = "0" ] || { log "FAILED: the audit sequence has gaps or duplicates ($GAPS)"; exit 1; }
 log "audit: one gap-free chain written by both instances ($VERIFIED)"
+# Issue #15, item 7: instance A is killed (kill -9) in the middle of a campaign that both are sending and started
+# again; it must re-queue only the claims of a server that is gone (its own), never B's live ones. So the campaign
+# completes, every recipient is reached, and a recipient has two messages only where a delivery was flagged as a
+# possible duplicate (the API may have accepted it in the instant before the kill).
+api -d "{\"count\":$RECIPIENTS,\"topic\":\"public_utility\"}" "$A/sandbox/api/subscribers" >/dev/null
+TOTAL=$(( RECIPIENTS * 2 ))
+TOKEN2="KILL$(date +%s)"
+CID2=$(api -u two-editor:Two-check-pass-1 -d "{\"title\":\"$TOKEN2\",\"topics\":[\"public_utility\"],\"template\":\"avviso_protezione_civile\",\"bodyParameters\":[\"Prova $TOKEN2\"]}" \
+    "$B/api/v1/campaigns" | json id)
+api -u two-editor:Two-check-pass-1 -X POST -d '{}' "$B/api/v1/campaigns/$CID2/submit" >/dev/null
+api -u two-reviewer:Two-check-pass-1 -X POST -d '{}' "$B/api/v1/campaigns/$CID2/approve" >/dev/null
+api -u two-reviewer:Two-check-pass-1 -X POST -d '{}' "$B/api/v1/campaigns/$CID2/schedule" >/dev/null
+for _ in $(seq 1 300); do
+    M=$(api "$B/sandbox/api/report?token=$TOKEN2" | json messages)
+    [ "${M:-0}" -ge $(( TOTAL / 4 )) ] && break
+    sleep 0.2
+done
+pkill -9 -f "payara-micro.jar.*--port $PORT_A"
+log "instance A killed with kill -9 after $M of $TOTAL messages of campaign $CID2; B goes on"
+sleep 3
+launch A $PORT_A
+ready A $PORT_A
+for _ in $(seq 1 $(( TOTAL / 10 + 180 ))); do
+    STATE=$(api -u two-reviewer:Two-check-pass-1 "$B/api/v1/campaigns/$CID2/stats" | json state)
+    [ "$STATE" = "SENT" ] && break
+    sleep 1
+done
+REPORT2=$(api "$B/sandbox/api/report?token=$TOKEN2")
+FLAGGED=$(api -u two-reviewer:Two-check-pass-1 "$B/api/v1/campaigns/$CID2/stats" | json possibleDuplicates)
+MULTI=$(echo "$REPORT2" | json recipientsWithMoreThanOne)
+log "campaign $CID2 after A's kill and restart: state $STATE; reached $(echo "$REPORT2" | json recipients) of $TOTAL;" \
+    "with more than one message: $MULTI; flagged as possible duplicates: $FLAGGED"
+[ "$STATE" = "SENT" ] && [ "$(echo "$REPORT2" | json recipients)" = "$TOTAL" ] && [ "$MULTI" -le "${FLAGGED:-0}" ] \
+    || { log "FAILED: after a kill -9 of one instance, not every recipient once (or flagged)"; exit 1; }
+
 log "OK: two instances, one database, one external broker"

@@ -99,15 +99,20 @@ public class DeliveryLedger {
         em.createNativeQuery("update delivery set state = ? where id = ?").setParameter(1, state.name()).setParameter(2, deliveryId).executeUpdate();
     }
 
+    /** What became of a send: the API's answer, or the failure of the call itself (nothing sent as far as we know). */
+    public record SendAttempt(SendResult result, RuntimeException failure) {
+    }
+
     /**
-     * Sends a claimed delivery while holding its recipient's row. A STOP takes the same row to withdraw, so it waits
-     * until a send already under way is done, and a recipient who left after the claim is skipped: no message goes
-     * out after a STOP has been processed. The row of one citizen, for one API call; never the audit chain's lock.
-     * The acceptance is recorded afterwards ({@link #sent}), in a transaction of its own, so that a failure to
-     * record it leaves the delivery claimed (a possible duplicate after recovery), never queued for a silent resend.
-     * Returns null when the recipient left.
+     * Sends a claimed delivery while holding its recipient's row, and records the API's acceptance in the same
+     * transaction. A STOP takes the same row to withdraw, so it waits until a send already under way is done, and a
+     * recipient who left after the claim is skipped: no message goes out after a STOP has been processed. The row of
+     * one citizen, for one API call; never the audit chain's lock. A failure of the call is returned, not thrown
+     * (nothing is written, the caller puts the delivery back in the queue); a failure after the API accepted the
+     * message (recording it) is thrown, and the delivery stays claimed, so that recovery flags it as a possible
+     * duplicate instead of sending it again silently. Returns null when the recipient left.
      */
-    public SendResult sendToActive(long deliveryId, java.util.function.Supplier<SendResult> send) {
+    public SendAttempt sendToActive(long deliveryId, java.util.function.Supplier<SendResult> send) {
         List<?> subscriber = em.createNativeQuery("select subscriber_id from delivery where id = ?").setParameter(1, deliveryId).getResultList();
         List<?> active = subscriber.isEmpty() || subscriber.get(0) == null ? List.of()
                 : em.createNativeQuery("select id from subscriber where id = ? and state = 'ACTIVE' for update")
@@ -116,7 +121,16 @@ public class DeliveryLedger {
             settle(deliveryId, Delivery.State.SKIPPED);
             return null;
         }
-        return send.get();
+        SendResult result;
+        try {
+            result = send.get();
+        } catch (RuntimeException failure) {
+            return new SendAttempt(null, failure);
+        }
+        if (result instanceof SendResult.Accepted accepted) {
+            sent(deliveryId, accepted.wamid());
+        }
+        return new SendAttempt(result, null);
     }
 
     /** Accepted by the API: the wamid, and any status that arrived before it was stored. */

@@ -216,24 +216,32 @@ public class Dispatch {
             if (!(claim instanceof DeliveryLedger.Claim.Send send)) {
                 continue;
             }
-            SendResult result;
+            DeliveryLedger.SendAttempt attempt;
             try (Correlation.Scope scope = Correlation.open("campaign-" + campaignId + "/delivery-" + send.deliveryId())) {
                 OutboundMessage message = new OutboundMessage.Template(send.phone(), template.name(), template.language(),
                         header, body, buttons, template.headerFormat(), media, link, linkIndex);
-                result = ledger.sendToActive(send.deliveryId(), () -> gateway.send(message, template.category()));
-            } catch (RuntimeException unexpected) {
+                attempt = ledger.sendToActive(send.deliveryId(), () -> gateway.send(message, template.category()));
+            } catch (RuntimeException afterTheSend) {
+                // the API answered, recording it failed: the delivery stays claimed and recovery flags it as a possible
+                // duplicate; the rest of the batch travels again later
+                ledger.requeueAt(campaignId, time.now().plusSeconds(retryDelaySeconds), true);
+                LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": a send could not be recorded; queued again", afterTheSend);
+                return;
+            }
+            if (attempt == null) {
+                continue; // the recipient left (a STOP) since the claim: skipped
+            }
+            SendResult result = attempt.result();
+            if (attempt.failure() != null) {
+                RuntimeException unexpected = attempt.failure();
                 // nothing was sent as far as we know: back to the queue, everything travels again later
                 ledger.release(send.deliveryId());
                 ledger.requeueAt(campaignId, time.now().plusSeconds(retryDelaySeconds), true);
                 LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": sending failed unexpectedly; queued again", unexpected);
                 return;
             }
-            if (result == null) {
-                continue; // the recipient left (a STOP) since the claim: skipped
-            }
-            if (result instanceof SendResult.Accepted accepted) {
-                ledger.sent(send.deliveryId(), accepted.wamid());
-                messagingLimit.noteSent();
+            if (result instanceof SendResult.Accepted) {
+                messagingLimit.noteSent(); // recorded as sent with the send (DeliveryLedger#sendToActive)
             } else if (result instanceof SendResult.Refused refused) {
                 if (!refused(campaign, send.deliveryId(), refused)) {
                     return;

@@ -1,5 +1,6 @@
 package it.filodiretto.integration.whatsapp;
 
+import it.filodiretto.integration.persistence.DurableCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -21,8 +22,8 @@ import java.util.logging.Logger;
 /**
  * Group commit for the webhook intake. Request threads hand their verified body over and wait; one writer thread
  * takes whatever has gathered meanwhile (up to {@link #MAX_BATCH}) and stores and queues it in one transaction
- * ({@link WebhookWriter}), then releases the waiting requests, which answer 200 only now: what was answered 200
- * is committed. Under light load a batch is one webhook and costs what it did; under heavy load one commit serves
+ * ({@link WebhookWriter}), makes it durable ({@link DurableCommit}), then releases the waiting requests, which answer
+ * 200 only now: what was answered 200 is on disk. Under light load a batch is one webhook and costs what it did; under heavy load one commit serves
  * hundreds. When the database is down or the backlog of waiting requests is full, the request is told so at once
  * (503, which Meta retries) instead of waiting for nothing.
  */
@@ -48,6 +49,9 @@ public class WebhookBatcher {
 
     @Inject
     WebhookWriter writer;
+
+    @Inject
+    DurableCommit durable;
 
     private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
     private volatile boolean running;
@@ -116,8 +120,9 @@ public class WebhookBatcher {
         List<Long> ids;
         try {
             ids = writer.write(batch.stream().map(Pending::body).toList());
+            durable.flush(); // committed is not yet on disk with the embedded H2
         } catch (RuntimeException e) {
-            // nothing of the batch is stored: each request says so, and Meta sends it again
+            // nothing of the batch is stored (or not surely): each request says so, and Meta sends it again
             LOG.warning(() -> "Could not store " + batch.size() + " webhook(s); answered 503: " + WebhookProcessor.describe(e));
             LOG.log(Level.FINE, "webhook batch", e);
             Unavailable unavailable = new Unavailable("could not store the webhook", e);

@@ -121,8 +121,9 @@ class DispatchIT {
             }
             String[] owners = {"live-" + id, "gone-" + id, null};
             for (int i = 0; i < 3; i++) {
-                try (var s = c.prepareStatement("update delivery set state = 'SENDING', possible_duplicate = false, claimed_at = ?, claimed_by = ?"
-                        + " where id = ?")) {
+                // a claimed delivery has no wamid yet, so late status webhooks of the real send cannot move it
+                try (var s = c.prepareStatement("update delivery set state = 'SENDING', wamid = null, possible_duplicate = false, claimed_at = ?,"
+                        + " claimed_by = ? where id = ?")) {
                     s.setObject(1, now.minusMinutes(1));
                     s.setString(2, owners[i]);
                     s.setLong(3, deliveries.get(i));
