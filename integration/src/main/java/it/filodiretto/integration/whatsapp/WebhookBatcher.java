@@ -4,10 +4,13 @@ import it.filodiretto.integration.persistence.DurableCommit;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 import java.util.ArrayList;
@@ -23,11 +26,14 @@ import java.util.logging.Logger;
  * Group commit for the webhook intake. Request threads hand their verified body over and wait; one writer thread
  * takes whatever has gathered meanwhile (up to {@link #MAX_BATCH}) and stores and queues it in one transaction
  * ({@link WebhookWriter}), makes it durable ({@link DurableCommit}), then releases the waiting requests, which answer
- * 200 only now: what was answered 200 is on disk. Under light load a batch is one webhook and costs what it did; under heavy load one commit serves
- * hundreds. When the database is down or the backlog of waiting requests is full, the request is told so at once
+ * 200 only now: what was answered 200 is on disk. Under light load a batch is one webhook and costs what it did;
+ * under heavy load one commit serves hundreds. When the database is down or the backlog of waiting requests is full, the request is told so at once
  * (503, which Meta retries) instead of waiting for nothing.
  */
-@ApplicationScoped
+@Singleton // an EJB, not a CDI bean: in the EAR on Payara Server only components have java:comp for the thread factory
+@Startup
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class WebhookBatcher {
 
     private static final Logger LOG = Logger.getLogger(WebhookBatcher.class.getName());
@@ -56,11 +62,6 @@ public class WebhookBatcher {
     private final BlockingQueue<Pending> waiting = new ArrayBlockingQueue<>(MAX_WAITING);
     private volatile boolean running;
     private Thread thread;
-
-    /** Started with the application, not at the first webhook. */
-    void startup(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        // the observer's call creates the bean, and @PostConstruct starts the writer
-    }
 
     @PostConstruct
     void start() {
