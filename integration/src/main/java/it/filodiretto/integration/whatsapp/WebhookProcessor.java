@@ -78,8 +78,7 @@ public class WebhookProcessor {
             }
             together.add(raw.id());
             statuses.addAll(parsed.statuses());
-            if (parsed.statuses().stream().allMatch(st -> st.recipientId() != null && !st.recipientId().isBlank()
-                    && suppressed.computeIfAbsent(st.recipientId(), r -> rights.isSuppressed("+" + r)))) {
+            if (onlyAboutErasedNumbers(parsed, r -> suppressed.computeIfAbsent(r, n -> rights.isSuppressed("+" + n)))) {
                 forget.add(raw.id());
             }
         }
@@ -134,7 +133,7 @@ public class WebhookProcessor {
                     + ") in webhook " + rawEventId + "; see docs/whatsapp-errors.md" + Correlation.tag());
         }
         // a late status for someone whose data was erased: its effect is recorded, its raw copy is not kept
-        items.processed(rawEventId, onlyAboutErasedNumbers(parsed));
+        items.processed(rawEventId, onlyAboutErasedNumbers(parsed, r -> rights.isSuppressed("+" + r)));
     }
 
     /** Records one item, or its rejection: a refused value or a failure of its own, logged once without the value. */
@@ -171,11 +170,11 @@ public class WebhookProcessor {
         return root.getClass().getSimpleName() + (sqlState == null ? "" : " (SQL state " + sqlState + ")");
     }
 
-    private boolean onlyAboutErasedNumbers(WebhookParser.Parsed parsed) {
+    private static boolean onlyAboutErasedNumbers(WebhookParser.Parsed parsed, java.util.function.Predicate<String> suppressed) {
         if (!parsed.messages().isEmpty() || !parsed.preferences().isEmpty() || parsed.statuses().isEmpty()) {
             return false;
         }
         return parsed.statuses().stream().allMatch(s -> s.recipientId() != null && !s.recipientId().isBlank()
-                && WebhookLimits.problem(s).isEmpty() && rights.isSuppressed("+" + s.recipientId()));
+                && WebhookLimits.problem(s).isEmpty() && suppressed.test(s.recipientId()));
     }
 }
