@@ -46,6 +46,9 @@ public class DataSubjectRights {
     @Inject
     Pseudonyms pseudonyms;
 
+    @Inject
+    it.filodiretto.domain.whatsapp.WhatsAppEvents webhookEvents;
+
     public JsonObject export(long subscriberId, String actor) {
         Subscriber s = register.subscriber(subscriberId);
         JsonArrayBuilder consents = JSON.createArrayBuilder();
@@ -103,17 +106,12 @@ public class DataSubjectRights {
             throw DomainException.invalid("invalid_request_date", "error.subscriber.requestDate");
         }
         int messages = 0;
-        int webhooks = 0;
         for (InboundMessageRecord m : inbound(s)) {
             em.remove(m);
             messages++;
         }
-        for (String id : new String[]{s.waId(), s.userId(), s.phone() == null ? null : s.phone().substring(1)}) {
-            if (id != null) {
-                webhooks += em.createQuery("delete from RawWebhookEvent e where e.body like :id and e.processedAt is not null")
-                        .setParameter("id", "%\"" + id + "\"%").executeUpdate();
-            }
-        }
+        SubscriberErased event = new SubscriberErased(s.id(), s.waId(), s.userId(), s.phone());
+        int webhooks = webhookEvents.forgetProcessedMentioning(event.identifiers());
         // Meta's message ids carry the recipient's number: the statuses of the messages sent to this subscriber go,
         // and their deliveries keep only state and times for the campaign's statistics
         int statuses = em.createNativeQuery("delete from message_status where wamid in"
@@ -124,7 +122,7 @@ public class DataSubjectRights {
                     .setParameter(1, suppressionHash(s.phone())).setParameter(2, time.now()).setParameter(3, suppressionHash(s.phone()))
                     .executeUpdate();
         }
-        erased.fire(new SubscriberErased(s.id(), s.waId(), s.userId(), s.phone()));
+        erased.fire(event);
         s.erase(time.now());
         SubjectRequest request = SubjectRequest.open(em, s.id(), SubjectRequest.Kind.ERASURE).orElseGet(() -> {
             SubjectRequest registered = new SubjectRequest(s.id(), SubjectRequest.Kind.ERASURE, SubjectRequest.Channel.OPERATOR,

@@ -5,4 +5,10 @@ package it.filodiretto.domain.consent;
  * (the assistant's conversations) without the consent capability knowing them.
  */
 public record SubscriberErased(long subscriberId, String waId, String userId, String phone) {
+
+    /** How WhatsApp's payloads name this citizen: the WhatsApp id, the business-scoped user id, the number's digits. */
+    public java.util.List<String> identifiers() {
+        return java.util.stream.Stream.of(waId, userId, phone == null ? null : phone.substring(1))
+                .filter(java.util.Objects::nonNull).toList();
+    }
 }

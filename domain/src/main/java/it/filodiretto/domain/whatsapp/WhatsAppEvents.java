@@ -110,6 +110,22 @@ public class WhatsAppEvents {
         }
     }
 
+    /**
+     * Removes the raw copies of processed webhooks that mention one of these identifiers (a number, a WhatsApp or
+     * business-scoped user id) as a JSON string value; those still waiting for processing stay until processed.
+     * @return how many went
+     */
+    public int forgetProcessedMentioning(java.util.Collection<String> ids) {
+        int removed = 0;
+        for (String id : ids) {
+            if (id != null && !id.isBlank()) {
+                removed += em.createQuery("delete from RawWebhookEvent e where e.body like :id and e.processedAt is not null")
+                        .setParameter("id", "%\"" + id + "\"%").executeUpdate();
+            }
+        }
+        return removed;
+    }
+
     /** Removes a processed webhook whose raw copy must not be kept (it concerns only erased numbers). */
     public void forget(long rawId) {
         RawWebhookEvent raw = em.find(RawWebhookEvent.class, rawId);

@@ -24,6 +24,9 @@ public interface Sandbox {
 
     List<String> numbers();
 
+    /** Status webhooks about messages to this number not yet answered 200 by the application (due or being posted). */
+    int pendingStatuses(String phone);
+
     /** @return the HTTP status the application's webhook answered */
     int act(CitizenAction action);
 

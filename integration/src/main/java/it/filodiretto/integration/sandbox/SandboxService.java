@@ -34,6 +34,9 @@ public class SandboxService implements Sandbox {
     @Inject
     SandboxBench bench;
 
+    @Inject
+    StatusReporter statuses;
+
     @Override
     public int seedSubscribers(int count, String topic) {
         return bench.seedSubscribers(count, topic);
@@ -69,6 +72,11 @@ public class SandboxService implements Sandbox {
     @Override
     public GraphAnswer templates(String authorization) {
         return graph.templates(authorization);
+    }
+
+    @Override
+    public int pendingStatuses(String phone) {
+        return statuses.pending(phone.substring(1));
     }
 
     @Override

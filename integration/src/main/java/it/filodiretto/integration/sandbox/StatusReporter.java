@@ -55,6 +55,8 @@ public class StatusReporter {
     double readRatio;
 
     private final PriorityQueue<Pending> queue = new PriorityQueue<>();
+    /** Taken from the queue and being posted: still pending until the application answers. */
+    private final List<Pending> posting = new ArrayList<>();
     private ScheduledFuture<?> task;
 
     @PostConstruct
@@ -100,10 +102,29 @@ public class StatusReporter {
             while (due.size() < BATCH && !queue.isEmpty() && queue.peek().dueAt() <= now) {
                 due.add(queue.poll());
             }
+            posting.addAll(due);
         }
         if (due.isEmpty()) {
             return false;
         }
+        try {
+            return post(due, now);
+        } finally {
+            synchronized (queue) {
+                posting.clear();
+            }
+        }
+    }
+
+    /** Statuses about messages to this number (digits only) not yet answered 200. */
+    public int pending(String digits) {
+        synchronized (queue) {
+            return (int) java.util.stream.Stream.concat(queue.stream(), posting.stream())
+                    .filter(p -> digits.equals(p.status().digits())).count();
+        }
+    }
+
+    private boolean post(List<Pending> due, long now) {
         int status;
         try {
             status = poster.post(MetaShapes.envelope(settings.wabaId(), settings.phoneNumberId(),

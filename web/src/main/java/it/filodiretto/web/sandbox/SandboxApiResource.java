@@ -53,6 +53,16 @@ public class SandboxApiResource {
     }
 
     @GET
+    @Path("pending-statuses")
+    public Response pendingStatuses(@QueryParam("to") String to) {
+        String phone = phone(to);
+        if (phone == null) {
+            return bad("invalid_number", "to: an E.164 number such as +393401234567");
+        }
+        return Response.ok(JSON.createObjectBuilder().add("pending", sandbox.pendingStatuses(phone)).build()).build();
+    }
+
+    @GET
     @Path("conversation")
     public Response conversation(@QueryParam("number") String number) {
         String phone = phone(number);
