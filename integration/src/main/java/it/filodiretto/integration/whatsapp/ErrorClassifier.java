@@ -39,6 +39,11 @@ public final class ErrorClassifier {
         if (httpStatus == 429 || httpStatus >= 500 || httpStatus == 408) {
             return ErrorClass.TRANSIENT;
         }
+        if (code == null && (httpStatus == 404 || httpStatus == 405)) {
+            // not Graph's verdict on the message (it always names a code): the endpoint is not there — a proxy, a
+            // gateway still starting. Failing the citizen's message for it would lose it; try again later.
+            return ErrorClass.TRANSIENT;
+        }
         if (httpStatus == 401) {
             return ErrorClass.STOP_EVERYTHING;
         }
