@@ -13,6 +13,7 @@
 # Every other setting: docs/configuration.md (environment variables override the defaults).
 set -euo pipefail
 cd "$(dirname "$0")"
+source .ci/lib.sh
 
 PORT="${FILODIRETTO_PORT:-8080}"
 DATA_DIR="${FILODIRETTO_DATA:-./data}"
@@ -24,12 +25,13 @@ if [ "${FILODIRETTO_SKIP_BUILD:-0}" != "1" ]; then
 fi
 
 RUNTIME="$PWD/web/target/runtime"
-RAR="$RUNTIME/activemq-rar-6.1.7.rar"
+RAR_NAME="$(activemq_rar_name)"
+RAR="$RUNTIME/$RAR_NAME.rar"
 [ -f "$RAR" ] && [ -f "$RUNTIME/payara-micro.jar" ] || { echo "run.sh: build output missing; run without FILODIRETTO_SKIP_BUILD" >&2; exit 1; }
 
 # Payara Micro keeps no state between runs (no --rootdir), so the post-boot commands never meet
 # "already exists"; the application's data lives in $DATA_DIR.
-sed -e "s|@DATA_DIR@|$DATA_DIR|g" -e "s|@RAR@|$RAR|g" web/src/main/payara/postboot.txt > "$DATA_DIR/postboot.txt"
+sed -e "s|@DATA_DIR@|$DATA_DIR|g" -e "s|@RAR@|$RAR|g" -e "s|@RAR_NAME@|$RAR_NAME|g" web/src/main/payara/postboot.txt > "$DATA_DIR/postboot.txt"
 cp web/target/filodiretto.war "$DATA_DIR/ROOT.war"
 
 # The application calls itself (sandbox gateway, webhooks, self-test) at this address.

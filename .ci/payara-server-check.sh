@@ -7,6 +7,7 @@
 # from Debian's packages when absent, as root).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/lib.sh
 ROOT="$PWD"
 WORK="$ROOT/target/payara-server-check"
 PORTBASE=28000
@@ -15,7 +16,7 @@ HTTP_PORT=$((PORTBASE + 80))
 DOMAIN=filodiretto-check
 DB=filodiretto_ci
 ADMIN_PASSWORD='Ci-server-check-2026'
-RAR_VERSION=6.1.7
+RAR_VERSION=$(activemq_rar_version)
 
 log() { echo "[payara-server-check] $*"; }
 

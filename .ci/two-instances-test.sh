@@ -8,6 +8,7 @@
 # Needs the WAR built (web/target/filodiretto.war and web/target/runtime); PostgreSQL as in payara-server-check.sh.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+source .ci/lib.sh
 WORK="$PWD/target/two-instances"
 DB=filodiretto_two
 PORT_A=18401
@@ -16,7 +17,8 @@ BROKER_URL="tcp://127.0.0.1:61626"
 CEILING=40
 RECIPIENTS=${1:-600}
 ADMIN_PASSWORD='Two-instances-pass-2026'
-RAR="$PWD/web/target/runtime/activemq-rar-6.1.7.rar"
+RAR_NAME="$(activemq_rar_name)"
+RAR="$PWD/web/target/runtime/$RAR_NAME.rar"
 MICRO="$PWD/web/target/runtime/payara-micro.jar"
 log() { echo "[two-instances] $*"; }
 [ -f web/target/filodiretto.war ] && [ -f "$RAR" ] && [ -f "$MICRO" ] || { log "build the WAR first (./mvnw package)"; exit 1; }
@@ -39,8 +41,8 @@ for _ in $(seq 1 60); do grep -q "broker started" "$WORK/broker.log" && break; s
 grep -q "broker started" "$WORK/broker.log" || { log "FAILED: external broker"; cat "$WORK/broker.log"; exit 1; }
 log "external ActiveMQ broker on $BROKER_URL"
 
-sed -e "s|@RAR@|$RAR|" -e "s|@DB@|$DB|" -e "s|@BROKER@|${BROKER_URL//:/\\\\:}|" > "$WORK/postboot.txt" <<'PB'
-create-resource-adapter-config --property ServerUrl=@BROKER@ activemq-rar-6.1.7
+sed -e "s|@RAR@|$RAR|" -e "s|@RAR_NAME@|$RAR_NAME|" -e "s|@DB@|$DB|" -e "s|@BROKER@|${BROKER_URL//:/\\\\:}|" > "$WORK/postboot.txt" <<'PB'
+create-resource-adapter-config --property ServerUrl=@BROKER@ @RAR_NAME@
 deploy @RAR@
 create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource --steadypoolsize 4 --maxpoolsize 40 --isconnectvalidatereq true --validationmethod auto-commit --property serverName=127.0.0.1:portNumber=5432:databaseName=@DB@:user=postgres:password=trust filodiretto-pool
 create-jdbc-resource --connectionpoolid filodiretto-pool jdbc/filodiretto

@@ -54,7 +54,7 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 })
 public class MessagingResources {
 
-    public static final String RESOURCE_ADAPTER = "activemq-rar-6.1.7";
+    public static final String RESOURCE_ADAPTER = ResourceAdapterName.VALUE;
     public static final String CONNECTION_FACTORY = "java:app/jms/FiloDirettoConnectionFactory";
     public static final String PING_QUEUE = "java:app/jms/SystemPingQueue";
     public static final String PING_QUEUE_NAME = "filodiretto.system.ping";

@@ -8,6 +8,7 @@ import it.filodiretto.domain.audit.AuditFilter;
 import it.filodiretto.domain.audit.AuditVerification;
 import it.filodiretto.domain.audit.Checkpoint;
 import it.filodiretto.domain.audit.VerificationResult;
+import it.filodiretto.domain.common.CityTime;
 import it.filodiretto.web.console.Downloads;
 import it.filodiretto.web.console.FacesFeedback;
 import it.filodiretto.web.console.ShellBean;
@@ -23,7 +24,6 @@ import org.primefaces.model.StreamedContent;
 import java.io.Serializable;
 import java.io.StringReader;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -33,8 +33,6 @@ import static it.filodiretto.domain.common.Jsons.JSON;
 @Named
 @ViewScoped
 public class AuditEventsBean implements Serializable {
-
-    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
 
     @Inject
     transient AuditEvents events;
@@ -84,8 +82,8 @@ public class AuditEventsBean implements Serializable {
 
     public AuditFilter filter() {
         return new AuditFilter(
-                from == null ? null : from.atStartOfDay(ROME).toOffsetDateTime(),
-                to == null ? null : to.plusDays(1).atStartOfDay(ROME).toOffsetDateTime(),
+                from == null ? null : from.atStartOfDay(CityTime.ZONE).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(CityTime.ZONE).toOffsetDateTime(),
                 actor, action, targetType, targetId);
     }
 

@@ -1,5 +1,6 @@
 package it.filodiretto.web.consent;
 
+import it.filodiretto.domain.common.CityTime;
 import it.filodiretto.domain.consent.ConsentRecord;
 import it.filodiretto.domain.consent.ConsentRegister;
 import it.filodiretto.domain.consent.RegisterFilter;
@@ -87,10 +88,9 @@ public class ConsentRegisterBean implements Serializable {
     };
 
     private RegisterFilter filter() {
-        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
         return new RegisterFilter(state, topic, number, neighbourhood, channel, noticeVersion,
-                from == null ? null : from.atStartOfDay(rome).toOffsetDateTime(),
-                to == null ? null : to.plusDays(1).atStartOfDay(rome).toOffsetDateTime());
+                from == null ? null : from.atStartOfDay(CityTime.ZONE).toOffsetDateTime(),
+                to == null ? null : to.plusDays(1).atStartOfDay(CityTime.ZONE).toOffsetDateTime());
     }
 
     public void select(Subscriber subscriber) {

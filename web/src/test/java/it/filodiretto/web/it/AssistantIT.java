@@ -2,7 +2,6 @@ package it.filodiretto.web.it;
 
 import it.filodiretto.domain.assistant.AssistantRecords;
 import it.filodiretto.domain.common.PhoneMask;
-import jakarta.annotation.Resource;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -14,13 +13,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Random;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -45,14 +44,13 @@ class AssistantIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(AssistantIT.class, SandboxPhone.class, FakeChatCompletions.class, CampaignFixtures.class);
+        return Deployments.application(AssistantIT.class, FakeChatCompletions.class, CampaignFixtures.class);
     }
 
     @ArquillianResource
     URL base;
 
-    @Resource(lookup = "jdbc/filodiretto")
-    DataSource dataSource;
+    private final Db db = new Db();
 
     @Inject
     Instance<AssistantRecords> records;
@@ -88,7 +86,7 @@ class AssistantIT {
     }
 
     private SandboxPhone phone() throws Exception {
-        return new SandboxPhone(base.toURI(), dataSource);
+        return new SandboxPhone(base.toURI(), db);
     }
 
     @Test
@@ -105,9 +103,9 @@ class AssistantIT {
         String second = citizen.awaitMessage(2).getString("text");
         assertThat(second).contains("https://www.comune.esempio.it/it-tari").doesNotContain("assistente automatico");
 
-        assertThat(citizen.scalar("select count(*) from assistant_exchange where address = ? and kind = 'ANSWERED' and mode = 'RETRIEVAL'"
+        assertThat(db.scalar("select count(*) from assistant_exchange where address = ? and kind = 'ANSWERED' and mode = 'RETRIEVAL'"
                 + " and articles like 'it-%'", citizen.number)).isEqualTo(2);
-        assertThat(citizen.text("select articles from assistant_exchange where address = ? order by id fetch first 1 rows only", citizen.number))
+        assertThat(db.text("select articles from assistant_exchange where address = ? order by id fetch first 1 rows only", citizen.number))
                 .startsWith("it-anagrafe-orari:");
 
         HttpResponse<String> metrics = api.get("metrics?scope=application", null);
@@ -128,12 +126,12 @@ class AssistantIT {
         String prompt = FakeChatCompletions.lastRequest.getJsonArray("messages").getJsonObject(1).getString("content");
         assertThat(prompt).contains("pagoPA").contains("come si paga la tari?").doesNotContain("plastica");
         assertThat(FakeChatCompletions.lastRequest.getJsonArray("messages").getJsonObject(0).getString("content")).contains("ONLY");
-        assertThat(citizen.scalar("select count(*) from assistant_exchange where address = ? and mode = 'GENERATIVE'", citizen.number)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from assistant_exchange where address = ? and mode = 'GENERATIVE'", citizen.number)).isEqualTo(1);
 
         FakeChatCompletions.mode = FakeChatCompletions.Mode.ERROR;
         citizen.says("quando passa la plastica");
         assertThat(citizen.awaitMessage(2).getString("text")).contains("martedì").contains("https://www.comune.esempio.it/it-plastica");
-        assertThat(citizen.scalar("select count(*) from assistant_exchange where address = ? and mode = 'RETRIEVAL'", citizen.number)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from assistant_exchange where address = ? and mode = 'RETRIEVAL'", citizen.number)).isEqualTo(1);
     }
 
     @Test
@@ -150,7 +148,7 @@ class AssistantIT {
 
         citizen.taps("assistant:operator");
         assertThat(citizen.awaitMessage(3).getString("text")).contains("operatore");
-        assertThat(citizen.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number)).isEqualTo("LOW_CONFIDENCE");
+        assertThat(db.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number)).isEqualTo("LOW_CONFIDENCE");
     }
 
     @Test
@@ -186,8 +184,8 @@ class AssistantIT {
         String text = citizen.awaitMessage(1).getString("text");
         assertThat(text).as("the first reply of a conversation discloses the AI, whatever its kind")
                 .startsWith(DISCLOSURE).contains("112").contains("1522");
-        assertThat(citizen.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number)).isEqualTo("SENSITIVE");
-        assertThat(citizen.text("select mode from assistant_exchange where address = ? and kind = 'SENSITIVE'", citizen.number)).isEqualTo("FIXED");
+        assertThat(db.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number)).isEqualTo("SENSITIVE");
+        assertThat(db.text("select mode from assistant_exchange where address = ? and kind = 'SENSITIVE'", citizen.number)).isEqualTo("FIXED");
         assertThat(FakeChatCompletions.CALLS.get()).isEqualTo(calls);
     }
 
@@ -196,7 +194,7 @@ class AssistantIT {
         SandboxPhone citizen = phone();
         citizen.says("OPERATORE");
         assertThat(citizen.awaitMessage(1).getString("text")).startsWith(DISCLOSURE).contains("operatore del Comune");
-        long handoff = citizen.scalar("select id from handoff where address = ? and state = 'WAITING'", citizen.number);
+        long handoff = db.scalar("select id from handoff where address = ? and state = 'WAITING'", citizen.number);
         assertThat(handoff).isPositive();
 
         citizen.says("devo cambiare la residenza ma non trovo la pratica");
@@ -218,8 +216,8 @@ class AssistantIT {
                 "{\"text\":\"Buongiorno, sono l'operatore dell'URP: le mando il link della pratica.\"}");
         assertThat(reply.statusCode()).as(reply.body()).isEqualTo(200);
         assertThat(citizen.awaitMessage(2).getString("text")).startsWith("Buongiorno, sono l'operatore dell'URP");
-        assertThat(citizen.text("select operator from handoff where id = ?", handoff)).isEqualTo(operatorName);
-        assertThat(citizen.text("select state from handoff where id = ?", handoff)).isEqualTo("ACTIVE");
+        assertThat(db.text("select operator from handoff where id = ?", handoff)).isEqualTo(operatorName);
+        assertThat(db.text("select state from handoff where id = ?", handoff)).isEqualTo("ACTIVE");
 
         StaffClient browser = new StaffClient(base.toURI());
         assertThat(browser.formLogin(operatorName, PASSWORD).statusCode()).isEqualTo(302);
@@ -234,9 +232,9 @@ class AssistantIT {
 
         citizen.says("orari anagrafe");
         assertThat(citizen.awaitMessage(4).getString("text")).contains("https://www.comune.esempio.it/it-anagrafe");
-        assertThat(citizen.scalar("select count(*) from audit_event where action in ('HANDOFF_OPENED','HANDOFF_REPLIED','HANDOFF_CLOSED')"
+        assertThat(db.scalar("select count(*) from audit_event where action in ('HANDOFF_OPENED','HANDOFF_REPLIED','HANDOFF_CLOSED')"
                 + " and target_id = ?", String.valueOf(handoff))).isEqualTo(3);
-        assertThat(citizen.scalar("select count(*) from audit_event where action = 'HANDOFF_REPLIED' and details like ?", "%URP%")).isZero();
+        assertThat(db.scalar("select count(*) from audit_event where action = 'HANDOFF_REPLIED' and details like ?", "%URP%")).isZero();
     }
 
     @Test
@@ -273,8 +271,7 @@ class AssistantIT {
         assertThat(synonyms.body()).contains("invalid_synonyms");
         assertThat(api.sendJson("POST", "api/v1/knowledge/articles", operator, "{}").statusCode()).isEqualTo(403);
 
-        SandboxPhone probe = phone();
-        assertThat(probe.scalar("select count(*) from audit_event where action in ('ARTICLE_CREATED','ARTICLE_ARCHIVED','ARTICLE_RESTORED')"
+        assertThat(db.scalar("select count(*) from audit_event where action in ('ARTICLE_CREATED','ARTICLE_ARCHIVED','ARTICLE_RESTORED')"
                 + " and target_id = ?", slug)).isEqualTo(3);
     }
 
@@ -321,12 +318,12 @@ class AssistantIT {
 
     @Test
     void sentCampaignsBecomeArticlesWhileTheyAreValid() throws Exception {
-        CampaignFixtures campaigns = new CampaignFixtures(base.toURI(), dataSource);
+        CampaignFixtures campaigns = new CampaignFixtures(base.toURI(), db);
         campaigns.seedSubscribers(1, "public_utility", "");
         String token = "Ponte" + new Random().nextInt(1_000_000);
         long id = campaigns.sendNow("public_utility", token);
-        CampaignFixtures.await(() -> "SENT".equals(campaigns.state(id)), 30_000);
-        CampaignFixtures.await(() -> api.get("api/v1/knowledge/articles/campagna-" + id, editor).statusCode() == 200, 30_000);
+        Waiting.atMost(ofSeconds(30)).until(() -> "SENT".equals(campaigns.state(id)));
+        Waiting.atMost(ofSeconds(30)).until(() -> api.get("api/v1/knowledge/articles/campagna-" + id, editor).statusCode() == 200);
         JsonObject article = StaffClient.object(api.get("api/v1/knowledge/articles/campagna-" + id, editor));
         assertThat(article.getString("source")).isEqualTo("CAMPAIGN");
         assertThat(article.getString("text")).contains(token);
@@ -342,24 +339,24 @@ class AssistantIT {
         citizen.awaitMessage(3);
         citizen.says("orari anagrafe");
         citizen.awaitMessage(4);
-        long subscriber = citizen.scalar("select id from subscriber where phone = ?", citizen.number);
-        assertThat(citizen.scalar("select count(*) from assistant_exchange where address = ?", citizen.number)).isEqualTo(1);
+        long subscriber = db.scalar("select id from subscriber where phone = ?", citizen.number);
+        assertThat(db.scalar("select count(*) from assistant_exchange where address = ?", citizen.number)).isEqualTo(1);
 
         JsonObject records = StaffClient.object(api.get("api/v1/assistant/records?from=" + LocalDate.now().minusDays(1), operator));
         assertThat(records.getJsonObject("counts").getJsonNumber("ANSWERED").longValue()).isPositive();
         assertThat(records.getJsonArray("records").toString()).contains(citizen.number);
-        assertThat(citizen.scalar("select count(*) from audit_event where action = 'ASSISTANT_RECORDS_EXPORTED' and actor = ?",
+        assertThat(db.scalar("select count(*) from audit_event where action = 'ASSISTANT_RECORDS_EXPORTED' and actor = ?",
                 operatorName)).isPositive();
         assertThat(api.get("api/v1/assistant/records?from=2027-01-02&to=2027-01-01", operator).statusCode()).isEqualTo(400);
         records().dailyUsage();
         records().dailyUsage();
-        assertThat(citizen.scalar("select count(*) from audit_event where action = 'ASSISTANT_USAGE' and target_id = ?",
+        assertThat(db.scalar("select count(*) from audit_event where action = 'ASSISTANT_USAGE' and target_id = ?",
                 LocalDate.now(ZoneOffset.UTC).minusDays(1).toString())).as("one usage record per day, counts only").isEqualTo(1);
 
         String dpo = user("dpoa" + new Random().nextInt(1_000_000), "PRIVACY_OFFICER");
         HttpResponse<String> erased = api.sendJson("POST", "api/v1/consents/subscribers/" + subscriber + "/erasure", dpo,
                 "{\"requestedOn\":\"" + LocalDate.now() + "\"}");
         assertThat(erased.statusCode()).as(erased.body()).isEqualTo(204);
-        assertThat(citizen.scalar("select count(*) from assistant_exchange where address = ?", citizen.number)).isZero();
+        assertThat(db.scalar("select count(*) from assistant_exchange where address = ?", citizen.number)).isZero();
     }
 }

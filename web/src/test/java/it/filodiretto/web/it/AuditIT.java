@@ -21,13 +21,9 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -65,14 +61,13 @@ class AuditIT {
     @Resource
     ManagedExecutorService executor;
 
-    @Resource(lookup = "jdbc/filodiretto")
-    DataSource dataSource;
+    private final Db db = new Db();
 
     @Test
     void parallelWritersKeepOneGapFreeChain() throws Exception {
         int writers = 8;
         int eventsEach = 40;
-        long before = scalar("select count(*) from audit_event");
+        long before = db.scalar("select count(*) from audit_event");
         List<Future<?>> done = new ArrayList<>();
         for (int w = 0; w < writers; w++) {
             String writer = "writer" + w;
@@ -86,12 +81,12 @@ class AuditIT {
             f.get();
         }
 
-        assertThat(scalar("select count(*) from audit_event")).isEqualTo(before + writers * eventsEach);
-        assertThat(scalar("select max(seq) - min(seq) + 1 from audit_event")).isEqualTo(scalar("select count(*) from audit_event"));
-        assertThat(scalar("select count(distinct prev_hash) from audit_event")).isEqualTo(scalar("select count(*) from audit_event"));
+        assertThat(db.scalar("select count(*) from audit_event")).isEqualTo(before + writers * eventsEach);
+        assertThat(db.scalar("select max(seq) - min(seq) + 1 from audit_event")).isEqualTo(db.scalar("select count(*) from audit_event"));
+        assertThat(db.scalar("select count(distinct prev_hash) from audit_event")).isEqualTo(db.scalar("select count(*) from audit_event"));
         VerificationResult result = verification.walk(null);
         assertThat(result.valid()).as(String.valueOf(result.explanation())).isTrue();
-        assertThat(result.events()).isEqualTo(scalar("select count(*) from audit_event"));
+        assertThat(result.events()).isEqualTo(db.scalar("select count(*) from audit_event"));
     }
 
     @Test
@@ -103,7 +98,7 @@ class AuditIT {
         long seq = victim.sequence();
         StaffClient api = new StaffClient(URI.create(base.toString()));
 
-        update("update audit_event set details = ? where seq = ?", "{\"note\":\"forged\"}", seq);
+        assertThat(db.update("update audit_event set details = ? where seq = ?", "{\"note\":\"forged\"}", seq)).isEqualTo(1);
         try {
             HttpResponse<String> response = api.get("api/v1/audit/verify", basic(officer, PASSWORD));
             assertThat(response.statusCode()).isEqualTo(200);
@@ -113,7 +108,7 @@ class AuditIT {
             assertThat(body.getString("reason")).startsWith("CONTENT_CHANGED");
             assertThat(body.keySet()).containsExactlyInAnyOrder("valid", "firstBrokenSequence", "reason");
         } finally {
-            update("update audit_event set details = ? where seq = ?", "{\"note\":\"original\"}", seq);
+            assertThat(db.update("update audit_event set details = ? where seq = ?", "{\"note\":\"original\"}", seq)).isEqualTo(1);
         }
 
         HttpResponse<String> again = api.get("api/v1/audit/verify", basic(officer, PASSWORD));
@@ -205,25 +200,10 @@ class AuditIT {
         List<String> lines = csv.body().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines.get(0)).containsAnyOf("Ora UTC", "UTC time").containsAnyOf("Hash precedente", "Previous hash");
         List<String> rows = lines.subList(1, lines.size());
-        assertThat(rows).as("every STAFF_CREATED event, not one page").hasSize((int) scalar("select count(*) from audit_event where action = 'STAFF_CREATED'"))
+        assertThat(rows).as("every STAFF_CREATED event, not one page").hasSize((int) db.scalar("select count(*) from audit_event where action = 'STAFF_CREATED'"))
                 .hasSizeGreaterThan(30).allMatch(r -> r.contains("STAFF_CREATED"));
         assertThat(rows.get(0)).as("the canonical time").containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z")
                 .as("previous hash and hash").containsPattern("[0-9a-f]{64}.*[0-9a-f]{64}");
-        assertThat(scalar("select count(*) from audit_event where action = 'AUDIT_EXPORTED' and actor = '" + officer + "'")).isEqualTo(1);
-    }
-
-    private long scalar(String sql) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        }
-    }
-
-    private void update(String sql, String value, long seq) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setString(1, value);
-            s.setLong(2, seq);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(db.scalar("select count(*) from audit_event where action = 'AUDIT_EXPORTED' and actor = '" + officer + "'")).isEqualTo(1);
     }
 }

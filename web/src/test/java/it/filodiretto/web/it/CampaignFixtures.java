@@ -3,18 +3,15 @@ package it.filodiretto.web.it;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
-import javax.sql.DataSource;
 import java.io.StringReader;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +23,7 @@ final class CampaignFixtures {
     private static final AtomicLong NEXT_ID = new AtomicLong(2_000_000_000L + new Random().nextInt(100_000_000));
 
     final StaffClient api;
-    final DataSource dataSource;
+    final Db db;
     final String editorName;
     final String editor;
     final String editor2;
@@ -35,9 +32,9 @@ final class CampaignFixtures {
     final String emergency;
     final String privacyOfficer;
 
-    CampaignFixtures(URI base, DataSource dataSource) {
+    CampaignFixtures(URI base, Db db) {
         this.api = new StaffClient(base);
-        this.dataSource = dataSource;
+        this.db = db;
         String suffix = String.valueOf(new Random().nextInt(1_000_000));
         editorName = "ed" + suffix;
         editor = user(editorName, "EDITOR");
@@ -58,7 +55,7 @@ final class CampaignFixtures {
     /** Active subscribers inserted directly, with increasing ids (the fan-out follows them in that order). */
     List<String> seedSubscribers(int count, String topics, String neighbourhoods) {
         List<String> phones = new ArrayList<>();
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
                 "insert into subscriber (id, phone, wa_id, state, language, topics, neighbourhoods, marketing_opt_out, created_at, updated_at, version)"
                         + " values (?, ?, ?, 'ACTIVE', 'it', ?, ?, false, ?, ?, 1)")) {
             for (int i = 0; i < count; i++) {
@@ -109,36 +106,12 @@ final class CampaignFixtures {
 
     /** Messages the sandbox delivered to that phone carrying the token. */
     long messagesTo(String phone, String token) {
-        return scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1)
+        return db.scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1)
                 + "') and coalesce(text, '') || coalesce(parameters, '') like '%" + token + "%'");
     }
 
     static String error(HttpResponse<String> response) {
         assertThat(response.statusCode()).as(response.body()).isBetween(400, 499);
         return Json.createReader(new StringReader(response.body())).readObject().getString("error");
-    }
-
-    long scalar(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-            return r.next() ? r.getLong(1) : -1;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    void execute(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.executeUpdate();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    static void await(Callable<Boolean> condition, long millis) throws Exception {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.call()) {
-            assertThat(System.currentTimeMillis()).as("condition within " + millis + " ms").isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 }

@@ -1,6 +1,5 @@
 package it.filodiretto.web.it;
 
-import jakarta.annotation.Resource;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -11,14 +10,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.concurrent.Callable;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,8 +35,7 @@ class CampaignIT {
     @ArquillianResource
     URL base;
 
-    @Resource(lookup = "jdbc/filodiretto")
-    DataSource dataSource;
+    private final Db db = new Db();
 
     private CampaignFixtures f;
     private StaffClient api;
@@ -51,7 +48,7 @@ class CampaignIT {
 
     @BeforeEach
     void staff() {
-        f = new CampaignFixtures(URI.create(base.toString()), dataSource);
+        f = new CampaignFixtures(URI.create(base.toString()), db);
         api = f.api;
         editor = f.editor;
         editorName = f.editorName;
@@ -75,7 +72,7 @@ class CampaignIT {
         long id = campaign.getJsonNumber("id").longValue();
         assertThat(campaign.getString("state")).isEqualTo("DRAFT");
 
-        long expected = scalar("select count(*) from subscriber where state = 'ACTIVE' and (',' || topics || ',') like '%,deadlines,%'");
+        long expected = db.scalar("select count(*) from subscriber where state = 'ACTIVE' and (',' || topics || ',') like '%,deadlines,%'");
         JsonObject audience = StaffClient.object(api.get("api/v1/campaigns/audience?topics=deadlines&template=avviso_comune", editor));
         assertThat(audience.getJsonNumber("count").longValue()).isEqualTo(expected).isGreaterThanOrEqualTo(12);
 
@@ -115,11 +112,11 @@ class CampaignIT {
         assertThat(StaffClient.object(api.get("api/v1/campaigns/" + id + "/stats", reviewer)).getJsonNumber("total").longValue()).isZero();
 
         // it starts on time (the clock ticks every 5 s) and the statistics fill as the sandbox reports statuses
-        await(() -> !state(id).equals("SCHEDULED"), 20_000);
+        Waiting.atMost(ofSeconds(20)).until(() -> !state(id).equals("SCHEDULED"));
         JsonObject started = StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer));
         assertThat(OffsetDateTime.parse(started.getString("startedAt"))).isAfterOrEqualTo(at.minusSeconds(1)).isBefore(at.plusSeconds(12));
-        await(() -> state(id).equals("SENT"), 30_000);
-        await(() -> stats(id).getJsonNumber("read").longValue() == expected, 30_000);
+        Waiting.atMost(ofSeconds(30)).until(() -> state(id).equals("SENT"));
+        Waiting.atMost(ofSeconds(30)).until(() -> stats(id).getJsonNumber("read").longValue() == expected);
         JsonObject stats = stats(id);
         assertThat(stats.getJsonNumber("total").longValue()).isEqualTo(expected);
         assertThat(stats.getJsonNumber("failed").longValue()).isZero();
@@ -129,7 +126,7 @@ class CampaignIT {
             assertThat(f.messagesTo(phone, token))
                     .as("messages to " + phone).isEqualTo(1);
         }
-        long someone = scalar("select id from subscriber where phone = '" + phones.get(0) + "'");
+        long someone = db.scalar("select id from subscriber where phone = '" + phones.get(0) + "'");
         JsonObject export = StaffClient.object(api.get("api/v1/consents/subscribers/" + someone + "/export", f.privacyOfficer));
         assertThat(export.getJsonArray("deliveries").getJsonObject(0).getJsonNumber("campaign").longValue()).as("the access export lists it").isEqualTo(id);
         assertThat(export.getJsonArray("deliveries").getJsonObject(0).getString("state")).isEqualTo("READ");
@@ -138,7 +135,7 @@ class CampaignIT {
                 .containsSubsequence("CREATED", "SUBMITTED", "CHANGES_REQUESTED", "EDITED", "SUBMITTED", "APPROVED", "SCHEDULED", "STARTED", "SENT");
         assertThat(history.stream().filter(v -> v.asJsonObject().getString("kind").equals("CHANGES_REQUESTED"))
                 .findFirst().orElseThrow().asJsonObject().getString("comment")).isEqualTo("Aggiungi l'anno <b>");
-        assertThat(scalar("select count(*) from audit_event where target_type = 'campaign' and target_id = '" + id + "'")).isGreaterThanOrEqualTo(9);
+        assertThat(db.scalar("select count(*) from audit_event where target_type = 'campaign' and target_id = '" + id + "'")).isGreaterThanOrEqualTo(9);
         HttpResponse<String> late = post(id, "cancel", reviewer, "{}");
         assertThat(late.statusCode()).as("cancelling after sending").isEqualTo(409);
         assertThat(StaffClient.object(late).getString("error")).isEqualTo("transition_not_allowed");
@@ -228,13 +225,13 @@ class CampaignIT {
         assertThat(campaign.getString("state")).isEqualTo("SENDING");
         assertThat(campaign.getString("priority")).isEqualTo("EMERGENCY");
         assertThat(campaign.getString("expiresAt")).isNotEmpty();
-        await(() -> state(id).equals("SENT"), 20_000);
+        Waiting.atMost(ofSeconds(20)).until(() -> state(id).equals("SENT"));
         for (String phone : phones) {
             assertThat(f.messagesTo(phone, token)).isEqualTo(1);
         }
         JsonArray queue = StaffClient.json(api.get("api/v1/campaigns/post-hoc-queue", reviewer)).asJsonArray();
         assertThat(queue.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())).contains(id);
-        assertThat(scalar("select count(*) from audit_event where action = 'EMERGENCY_SENT' and target_id = '" + id + "'")).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'EMERGENCY_SENT' and target_id = '" + id + "'")).isEqualTo(1);
         assertThat(post(id, "post-hoc-review", reviewer, "{\"comment\":\"corretto\"}").statusCode()).isEqualTo(200);
         queue = StaffClient.json(api.get("api/v1/campaigns/post-hoc-queue", reviewer)).asJsonArray();
         assertThat(queue.stream().map(v -> v.asJsonObject().getJsonNumber("id").longValue())).doesNotContain(id);
@@ -264,11 +261,11 @@ class CampaignIT {
         assertThat(post(linked, "approve", reviewer, "{}").statusCode()).isEqualTo(200);
         assertThat(post(linked, "schedule", reviewer, "{}").statusCode()).isEqualTo(200);
 
-        await(() -> state(image).equals("SENT") && state(linked).equals("SENT"), 30_000);
+        Waiting.atMost(ofSeconds(30)).until(() -> state(image).equals("SENT") && state(linked).equals("SENT"));
         for (String phone : phones) {
-            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_immagine'"
+            assertThat(db.scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_immagine'"
                     + " and header = '[IMAGE] https://comune.example/festa.jpg'")).isEqualTo(1);
-            assertThat(scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_link'"
+            assertThat(db.scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_link'"
                     + " and buttons like '%https://www.comune.example/notizie/orari-2027%'")).isEqualTo(1);
         }
         StaffClient browser = new StaffClient(URI.create(base.toString()));
@@ -310,13 +307,5 @@ class CampaignIT {
 
     private static String error(HttpResponse<String> response) {
         return CampaignFixtures.error(response);
-    }
-
-    private long scalar(String sql) {
-        return f.scalar(sql);
-    }
-
-    private static void await(Callable<Boolean> condition, long millis) throws Exception {
-        CampaignFixtures.await(condition, millis);
     }
 }

@@ -6,7 +6,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import java.io.File;
 import java.net.URISyntaxException;
 
-/** The real WAR built by this module, deployed at the root context like run.sh does, plus test classes. */
+/** The real WAR built by this module, deployed at the root context like run.sh does, plus test classes and the shared test support. */
 public final class Deployments {
 
     private Deployments() {
@@ -17,8 +17,9 @@ public final class Deployments {
         WebArchive archive = ShrinkWrap.create(WebArchive.class, "ROOT.war")
                 .merge(ShrinkWrap.createFromZipFile(WebArchive.class, war))
                 .addClasses(testClasses)
-                .addClasses(StaffClient.class, Deployments.class)
-                .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class));
+                .addClasses(StaffClient.class, Deployments.class, Db.class, Db.Column.class, Waiting.class, SandboxPhone.class)
+                .addAsLibraries(jarOf(org.assertj.core.api.Assertions.class), jarOf(org.awaitility.Awaitility.class),
+                        jarOf(org.hamcrest.Matcher.class));
         return archive;
     }
 

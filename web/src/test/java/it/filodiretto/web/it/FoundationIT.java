@@ -17,19 +17,16 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.UUID;
 
 import static it.filodiretto.web.it.StaffClient.basic;
 import static it.filodiretto.web.it.StaffClient.object;
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -58,8 +55,7 @@ class FoundationIT {
     @Resource
     UserTransaction transaction;
 
-    @Resource(lookup = "jdbc/filodiretto")
-    DataSource dataSource;
+    private final Db db = new Db();
 
     private StaffClient client() {
         return new StaffClient(URI.create(base.toString()));
@@ -333,17 +329,17 @@ class FoundationIT {
     @Test
     void anAuditedChangeAndItsEventCommitOrRollBackTogether() throws Exception {
         String username = unique("tx");
-        long before = count("select count(*) from audit_event where target_id = ?", username);
+        long before = db.scalar("select count(*) from audit_event where target_id = ?", username);
 
         transaction.begin();
         staff.create(new NewStaffAccount(username, "Tx Test", PASSWORD, EnumSet.of(Role.EDITOR)), "admin");
         transaction.rollback();
 
-        assertThat(count("select count(*) from audit_event where target_id = ?", username)).isEqualTo(before);
+        assertThat(db.scalar("select count(*) from audit_event where target_id = ?", username)).isEqualTo(before);
         assertThat(staff.find(username)).isEmpty();
 
         staff.create(new NewStaffAccount(username, "Tx Test", PASSWORD, EnumSet.of(Role.EDITOR)), "admin");
-        assertThat(count("select count(*) from audit_event where target_id = ?", username)).isEqualTo(before + 1);
+        assertThat(db.scalar("select count(*) from audit_event where target_id = ?", username)).isEqualTo(before + 1);
         assertThat(staff.find(username)).isPresent();
     }
 
@@ -352,7 +348,7 @@ class FoundationIT {
         String user = createAccount(client(), unique("audited"), "EDITOR");
         StaffClient browser = client();
         assertThat(browser.formLogin(user, PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(count("select count(*) from audit_event where action = 'LOGIN' and actor = ? and target_id = ?", user, user)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN' and actor = ? and target_id = ?", user, user)).isEqualTo(1);
 
         HttpResponse<String> home = browser.get("console/index.xhtml", null);
         java.util.Map<String, String> logout = new java.util.LinkedHashMap<>();
@@ -360,25 +356,25 @@ class FoundationIT {
         logout.put("userForm:logout", "");
         logout.put("jakarta.faces.ViewState", StaffClient.viewState(home.body()));
         browser.postForm("console/index.xhtml", logout);
-        assertThat(count("select count(*) from audit_event where action = 'LOGOUT' and actor = ?", user)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGOUT' and actor = ?", user)).isEqualTo(1);
         assertThat(browser.get("console/index.xhtml", null).statusCode()).as("logged out").isEqualTo(302);
 
         // an unknown username is not kept: it may be a phone number, an e-mail address or a password typed in the wrong box
-        long anonymousBefore = count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
+        long anonymousBefore = db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
                 + " and details like '%unknown_user%'");
         assertThat(client().formLogin("+39 347 000 1122", "whatever-it-is-1").statusCode()).isEqualTo(200);
-        assertThat(count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
+        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
                 + " and details like '%unknown_user%'")).isEqualTo(anonymousBefore + 1);
-        assertThat(count("select count(*) from audit_event where actor like ? or details like ?", "%0001122%", "%0001122%")).isZero();
+        assertThat(db.scalar("select count(*) from audit_event where actor like ? or details like ?", "%0001122%", "%0001122%")).isZero();
 
         for (int i = 0; i < 5; i++) {
             assertThat(client().formLogin(user, "wrong-password-" + i).statusCode()).isEqualTo(200);
         }
-        assertThat(count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%bad_password%'", user))
+        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%bad_password%'", user))
                 .isEqualTo(5);
-        assertThat(count("select count(*) from audit_event where action = 'LOGIN_THROTTLED' and target_id = ?", user)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_THROTTLED' and target_id = ?", user)).isEqualTo(1);
         assertThat(client().formLogin(user, PASSWORD).statusCode()).as("locked even for the right password").isEqualTo(200);
-        assertThat(count("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%locked%'", user))
+        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%locked%'", user))
                 .isEqualTo(1);
     }
 
@@ -396,12 +392,8 @@ class FoundationIT {
     void aJmsMessageReachesTheMessageDrivenBeanAndIsProcessedOnce() throws Exception {
         String token = connectivity.sendPing();
 
-        long deadline = System.currentTimeMillis() + 20_000;
-        Optional<ConnectivityPing> ping = connectivity.find(token);
-        while (System.currentTimeMillis() < deadline && (ping.isEmpty() || ping.get().receivedAt() == null)) {
-            Thread.sleep(100);
-            ping = connectivity.find(token);
-        }
+        Optional<ConnectivityPing> ping = Waiting.atMost(ofSeconds(20)).until(() -> connectivity.find(token),
+                found -> found.isPresent() && found.get().receivedAt() != null);
         assertThat(ping).isPresent();
         assertThat(ping.get().receivedAt()).as("received by the MDB").isNotNull();
         Thread.sleep(500);
@@ -427,17 +419,6 @@ class FoundationIT {
     }
 
 
-    private long count(String sql, String... parameters) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < parameters.length; i++) {
-                s.setString(i + 1, parameters[i]);
-            }
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
-    }
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

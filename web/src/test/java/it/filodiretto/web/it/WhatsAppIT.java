@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URL;
 import java.net.URLEncoder;
@@ -34,13 +33,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.List;
 import java.util.Random;
-import java.util.function.BooleanSupplier;
 
+import static java.time.Duration.ofSeconds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -52,7 +48,7 @@ class WhatsAppIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.application(WhatsAppIT.class, SandboxPhone.class);
+        return Deployments.application(WhatsAppIT.class);
     }
 
     @ArquillianResource
@@ -76,8 +72,7 @@ class WhatsAppIT {
     @Inject
     TemplateSync templateSync;
 
-    @Resource(lookup = "jdbc/filodiretto")
-    DataSource dataSource;
+    private final Db db = new Db();
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
@@ -113,7 +108,7 @@ class WhatsAppIT {
         assertThat(message.getString("text")).contains("*Allerta gialla* per pioggia intensa");
         assertThat(message.getJsonArray("parameters")).hasSize(5);
 
-        await(() -> events.statusesOf(wamid).size() == 3, 15_000); // read-ratio is 1.0 in the tests
+        Waiting.atMost(ofSeconds(15)).until(() -> events.statusesOf(wamid).size() == 3); // read-ratio is 1.0 in the tests
         assertThat(events.statusesOf(wamid)).extracting(StatusRecord::status).containsExactly("sent", "delivered", "read");
 
         // Meta may deliver the same status again: recorded once
@@ -196,7 +191,7 @@ class WhatsAppIT {
         HttpResponse<String> bad = postWebhook(malformed, WebhookSignature.sign(settings.appSecret(), malformed.getBytes(StandardCharsets.UTF_8)));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("malformed_json");
-        assertThat(count(stored)).isZero();
+        assertThat(db.scalar(stored)).isZero();
 
         // the tests run with max-webhook-bytes=65536 (arquillian.xml)
         String huge = "{\"probe\":\"" + token + "\",\"x\":\"" + "a".repeat(70_000) + "\"}";
@@ -206,10 +201,10 @@ class WhatsAppIT {
         } catch (java.io.IOException closedEarly) {
             assertThat(closedEarly).hasMessageContaining("EOF");
         }
-        assertThat(count(stored)).isZero();
+        assertThat(db.scalar(stored)).isZero();
 
         assertThat(postWebhook(body, WebhookSignature.sign(settings.appSecret(), body.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
-        assertThat(count(stored)).isEqualTo(1);
+        assertThat(db.scalar(stored)).isEqualTo(1);
     }
 
     @Inject
@@ -220,12 +215,8 @@ class WhatsAppIT {
 
     /** Moves a stored webhook's arrival into the past, as if it had waited that long. */
     private void receivedAgo(long webhookEventId, java.time.Duration ago) throws Exception {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update webhook_event set received_at = ? where id = ?")) {
-            s.setObject(1, java.time.OffsetDateTime.now().minus(ago));
-            s.setLong(2, webhookEventId);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
+        assertThat(db.update("update webhook_event set received_at = ? where id = ?", java.time.OffsetDateTime.now().minus(ago), webhookEventId))
+                .isEqualTo(1);
     }
 
     @Test
@@ -242,8 +233,8 @@ class WhatsAppIT {
 
         recovery.requeueStale();
 
-        await(() -> events.statusesOf(wamid).size() == 1, 10_000);
-        assertThat(count("select requeues from webhook_event where id = " + id)).isEqualTo(1);
+        Waiting.atMost(ofSeconds(10)).until(() -> events.statusesOf(wamid).size() == 1);
+        assertThat(db.scalar("select requeues from webhook_event where id = " + id)).isEqualTo(1);
     }
 
     @Inject
@@ -269,11 +260,11 @@ class WhatsAppIT {
 
         assertThat(rest).containsExactly(invalid, notJson);
         assertThat(events.statusesOf(wamid)).extracting(StatusRecord::status).containsExactlyInAnyOrder("sent", "read");
-        assertThat(count("select count(*) from webhook_event where processed_at is not null and id in (" + sent + ", " + read + ")")).isEqualTo(2);
-        assertThat(count("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isEqualTo(2);
+        assertThat(db.scalar("select count(*) from webhook_event where processed_at is not null and id in (" + sent + ", " + read + ")")).isEqualTo(2);
+        assertThat(db.scalar("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isEqualTo(2);
         assertThat(processor.applyStatusesTogether(List.of(sent, read))).as("processed ones are not taken again").isEmpty();
         rest.forEach(processor::process);
-        assertThat(count("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isZero();
+        assertThat(db.scalar("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isZero();
     }
 
     @Test
@@ -294,8 +285,8 @@ class WhatsAppIT {
             senders.shutdown();
         }
         // answered 200 only once committed: every body is stored by now
-        assertThat(count("select count(*) from webhook_event where body like '%" + prefix + "%'")).isEqualTo(n);
-        await(() -> count("select count(*) from message_status where wamid like '" + prefix + "%'") == n, 15_000);
+        assertThat(db.scalar("select count(*) from webhook_event where body like '%" + prefix + "%'")).isEqualTo(n);
+        Waiting.atMost(ofSeconds(15)).until(() -> db.scalar("select count(*) from message_status where wamid like '" + prefix + "%'") == n);
     }
 
     private HttpResponse<String> postSigned(String body) throws Exception {
@@ -316,12 +307,12 @@ class WhatsAppIT {
         for (String malformed : List.of("", "{", "{\"a\":1}}", "\u0000", "[1,]", "{\"a\":1e999999999999}", "\"\\ud800\"")) {
             assertThat(postSigned(malformed).statusCode()).as(malformed).isIn(200, 400);
         }
-        await(() -> count("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0, 15_000);
+        Waiting.atMost(ofSeconds(15)).until(() -> db.scalar("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0);
     }
 
     @Test
     void anItemWithAnOverLongValueIsRejectedAloneAndTheRestOfTheWebhookIsProcessed() throws Exception {
-        SandboxPhone citizen = new SandboxPhone(URI.create(base.toString()), dataSource);
+        SandboxPhone citizen = new SandboxPhone(URI.create(base.toString()), db);
         String waId = citizen.number.substring(1);
         String wamid = "wamid.OK" + System.nanoTime();
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
@@ -334,17 +325,17 @@ class WhatsAppIT {
                 + "{\"id\":\"" + wamid + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + waId + "\"}]}}]}]}";
         citizen.says("ciao"); // opens WhatsApp's 24-hour window for the answer below
         citizen.awaitMessage(1);
-        long before = count("select count(*) from webhook_rejection");
+        long before = db.scalar("select count(*) from webhook_rejection");
         assertThat(postSigned(body).statusCode()).isEqualTo(200);
 
         citizen.awaitMessage(2); // the valid message of the same webhook was answered
-        await(() -> events.statusesOf(wamid).size() == 1, 10_000);
-        await(() -> count("select count(*) from webhook_rejection") == before + 2, 10_000);
+        Waiting.atMost(ofSeconds(10)).until(() -> events.statusesOf(wamid).size() == 1);
+        Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from webhook_rejection") == before + 2);
         assertThat(failures.rejections(2)).extracting(r -> r.reason())
                 .containsExactlyInAnyOrder("from is not a WhatsApp number (5 to 20 digits)", "status missing, or not 1 to 16 lower-case letters");
-        assertThat(count("select count(*) from webhook_rejection where reason like '%9999%' or reason like '%xxxx%'"))
+        assertThat(db.scalar("select count(*) from webhook_rejection where reason like '%9999%' or reason like '%xxxx%'"))
                 .as("reasons never hold the values").isZero();
-        await(() -> count("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0, 10_000);
+        Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0);
     }
 
     @Inject
@@ -372,8 +363,8 @@ class WhatsAppIT {
         assertThat(get("health/ready").body()).contains("deadWebhooks");
 
         assertThat(failures.retry(id)).isTrue();
-        await(() -> events.statusesOf(wamid).size() == 1, 10_000);
-        await(() -> count("select count(*) from webhook_event where processed_at is not null and id = " + id) == 1, 10_000);
+        Waiting.atMost(ofSeconds(10)).until(() -> events.statusesOf(wamid).size() == 1);
+        Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from webhook_event where processed_at is not null and id = " + id) == 1);
         assertThat(failures.dead(50)).extracting(e -> e.id()).doesNotContain(id);
         assertThat(failures.retry(id)).as("processed: nothing to retry").isFalse();
     }
@@ -396,7 +387,7 @@ class WhatsAppIT {
         assertThat(response.body()).isEqualTo("{\"status\":200}");
 
         String waId = from.substring(1);
-        await(() -> count("select count(*) from inbound_message where wa_id = '" + waId + "'") == 1, 10_000);
+        Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from inbound_message where wa_id = '" + waId + "'") == 1);
         assertThat(events.recentInbound(50)).anySatisfy(m -> {
             assertThat(m.waId()).isEqualTo(waId);
             assertThat(m.text()).isEqualTo("Ciao, ISCRIVIMI");
@@ -476,13 +467,13 @@ class WhatsAppIT {
 
     @Test
     void aReactionIsKeptAsAReactionAndGetsNoAnswer() throws Exception {
-        SandboxPhone citizen = new SandboxPhone(URI.create(base.toString()), dataSource);
+        SandboxPhone citizen = new SandboxPhone(URI.create(base.toString()), db);
         citizen.says("orari della biblioteca");
         citizen.awaitMessage(1); // the assistant's answer
         citizen.reacts("\uD83D\uDC4D");
 
         citizen.awaitProcessed();
-        assertThat(citizen.scalar("select count(*) from inbound_message where wa_id = ? and type = 'reaction'", citizen.number.substring(1)))
+        assertThat(db.scalar("select count(*) from inbound_message where wa_id = ? and type = 'reaction'", citizen.number.substring(1)))
                 .isEqualTo(1);
         Thread.sleep(1000);
         assertThat(citizen.received()).as("no answer to a reaction").hasSize(1);
@@ -526,24 +517,5 @@ class WhatsAppIT {
 
     private long requests() throws Exception {
         return Json.createReader(new java.io.StringReader(get("sandbox/api/faults").body())).readObject().getJsonNumber("requests").longValue();
-    }
-
-    private long count(String sql) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
-            r.next();
-            return r.getLong(1);
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void await(BooleanSupplier condition, long millis) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + millis;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                throw new AssertionError("condition not met within " + millis + " ms");
-            }
-            Thread.sleep(100);
-        }
     }
 }
