@@ -54,13 +54,22 @@ public final class ArticleFiles {
     public record Problem(String file, int line, String messageKey, List<Object> arguments) {
     }
 
+    /** The most one import may hand to the parsers, all files and every nested ZIP's decompressed entries together. */
     public static final long MAX_BYTES = 20L * 1024 * 1024;
+    /** ZIPs inside ZIPs: a folder of pages needs none; a few levels are tolerated, a bomb's recursion is not. */
+    static final int MAX_ZIP_DEPTH = 3;
+    /** Entries across all ZIPs of one import (a city's site export has hundreds of pages). */
+    static final int MAX_ENTRIES = 10_000;
     private static final Set<String> FIELDS = Set.of("slug", "title", "text", "link", "office", "tags", "language",
             "validfrom", "validuntil");
 
     private final List<ArticleDraft> articles = new ArrayList<>();
     private final List<String> synonyms = new ArrayList<>();
     private final List<Problem> problems = new ArrayList<>();
+    /** Decompressed bytes still allowed for this import: one budget for every nested ZIP, not a fresh one each. */
+    private long budget = MAX_BYTES;
+    private int entries;
+    private boolean tooLarge;
 
     private ArticleFiles() {
     }
@@ -82,11 +91,25 @@ public final class ArticleFiles {
     }
 
     private void file(String name, byte[] content) {
+        file(name, content, 0);
+    }
+
+    private void file(String name, byte[] content, int depth) {
         String lower = name.toLowerCase(Locale.ROOT);
-        if (content.length > MAX_BYTES) {
-            problems.add(new Problem(name, 0, "error.import.tooLarge", List.of(MAX_BYTES / (1024 * 1024))));
-        } else if (lower.endsWith(".zip")) {
-            zip(name, content);
+        boolean archive = lower.endsWith(".zip");
+        if (content.length > MAX_BYTES || depth == 0 && !archive && content.length > budget) {
+            refuseTooLarge(name);
+            return;
+        }
+        if (depth == 0 && !archive) {
+            budget -= content.length; // an archive's entries are counted as they are decompressed
+        }
+        if (archive) {
+            if (depth >= MAX_ZIP_DEPTH) {
+                problems.add(new Problem(name, 0, "error.import.nestedTooDeep", List.of(MAX_ZIP_DEPTH)));
+            } else {
+                zip(name, content, depth + 1);
+            }
         } else if (lower.endsWith(".json")) {
             json(name, text(content));
         } else if (lower.endsWith(".csv")) {
@@ -107,26 +130,37 @@ public final class ArticleFiles {
         return s.startsWith("\uFEFF") ? s.substring(1) : s;
     }
 
-    private void zip(String name, byte[] content) {
+    private void zip(String name, byte[] content, int depth) {
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content), StandardCharsets.UTF_8)) {
             ZipEntry entry;
-            long total = 0;
-            while ((entry = zip.getNextEntry()) != null) {
+            while ((entry = zip.getNextEntry()) != null && !tooLarge) {
                 String entryName = entry.getName();
                 if (entry.isDirectory() || entryName.startsWith("__MACOSX") || entryName.contains("/.")) {
                     continue;
                 }
-                byte[] bytes = readLimited(zip, MAX_BYTES - total);
-                if (bytes == null) {
-                    problems.add(new Problem(name, 0, "error.import.tooLarge", List.of(MAX_BYTES / (1024 * 1024))));
+                if (++entries > MAX_ENTRIES) {
+                    problems.add(new Problem(name, 0, "error.import.tooManyFiles", List.of(MAX_ENTRIES)));
+                    tooLarge = true;
                     return;
                 }
-                total += bytes.length;
-                file(name + "/" + entryName, bytes);
+                byte[] bytes = readLimited(zip, budget);
+                if (bytes == null) {
+                    refuseTooLarge(name);
+                    return;
+                }
+                budget -= bytes.length;
+                file(name + "/" + entryName, bytes, depth);
             }
         } catch (IOException | IllegalArgumentException e) {
             problems.add(new Problem(name, 0, "error.import.badZip", List.of()));
         }
+    }
+
+    private void refuseTooLarge(String name) {
+        if (!tooLarge) { // one problem, not one per nested archive on the way out
+            problems.add(new Problem(name, 0, "error.import.tooLarge", List.of(MAX_BYTES / (1024 * 1024))));
+        }
+        tooLarge = true;
     }
 
     private static byte[] readLimited(InputStream in, long limit) throws IOException {

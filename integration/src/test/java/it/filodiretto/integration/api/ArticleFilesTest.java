@@ -88,4 +88,55 @@ class ArticleFilesTest {
         ArticleFiles.Contents c = ArticleFiles.read("a.json", utf8("[{\"slug\":\"x\",\"title\":\"T\",\"text\":\"t\"},{\"slug\":\"x\",\"title\":\"U\",\"text\":\"u\"}]"));
         assertThat(c.problems()).extracting(ArticleFiles.Problem::messageKey).containsExactly("error.import.duplicateSlug");
     }
+
+    @Test
+    void nestedArchivesShareOneDecompressedBudget() throws Exception {
+        // five inner ZIPs of 15 MB of blanks each (a few KB compressed): each fits alone, together they do not
+        byte[] inner = zip(Map.of("synonyms.txt", new byte[15 * 1024 * 1024]));
+        Map<String, byte[]> outer = new java.util.LinkedHashMap<>();
+        for (int i = 0; i < 5; i++) {
+            outer.put("parte" + i + ".zip", inner);
+        }
+        ArticleFiles.Contents c = ArticleFiles.read("sito.zip", zip(outer));
+        assertThat(c.problems()).extracting(ArticleFiles.Problem::messageKey).containsExactly("error.import.tooLarge");
+        assertThat(c.articles()).isEmpty();
+    }
+
+    @Test
+    void separateFilesOfOneImportShareTheBudgetToo() {
+        byte[] twelveMegabytes = new byte[12 * 1024 * 1024];
+        ArticleFiles.Contents c = ArticleFiles.read(Map.of("synonyms-a.txt", twelveMegabytes, "synonyms-b.txt", twelveMegabytes));
+        assertThat(c.problems()).extracting(ArticleFiles.Problem::messageKey).containsExactly("error.import.tooLarge");
+    }
+
+    @Test
+    void archivesNestedTooDeepAreRefused() throws Exception {
+        byte[] archive = zip(Map.of("p.md", utf8("# Titolo\n\ntesto\n")));
+        for (int level = 0; level < ArticleFiles.MAX_ZIP_DEPTH; level++) {
+            archive = zip(Map.of("livello" + level + ".zip", archive));
+        }
+        ArticleFiles.Contents c = ArticleFiles.read("bomba.zip", archive);
+        assertThat(c.problems()).extracting(ArticleFiles.Problem::messageKey).containsExactly("error.import.nestedTooDeep");
+    }
+
+    @Test
+    void tooManyEntriesAreRefused() throws Exception {
+        Map<String, byte[]> pages = new java.util.LinkedHashMap<>();
+        for (int i = 0; i <= ArticleFiles.MAX_ENTRIES; i++) {
+            pages.put("synonyms" + i + ".txt", new byte[0]);
+        }
+        ArticleFiles.Contents c = ArticleFiles.read("tanti.zip", zip(pages));
+        assertThat(c.problems()).extracting(ArticleFiles.Problem::messageKey).containsExactly("error.import.tooManyFiles");
+    }
+
+    private static byte[] zip(Map<String, byte[]> entries) throws java.io.IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                zip.putNextEntry(new ZipEntry(e.getKey()));
+                zip.write(e.getValue());
+            }
+        }
+        return bytes.toByteArray();
+    }
 }

@@ -41,6 +41,11 @@ public class KnowledgeImportBean implements Serializable {
     }
 
     public void upload(FileUploadEvent event) {
+        long chosen = files.values().stream().mapToLong(b -> b.length).sum();
+        if (chosen + event.getFile().getSize() > ArticleFiles.MAX_BYTES) { // one import's budget, whatever the number of files
+            feedback.error("error.import.tooLarge", ArticleFiles.MAX_BYTES / (1024 * 1024));
+            return;
+        }
         files.put(event.getFile().getFileName(), event.getFile().getContent());
     }
 

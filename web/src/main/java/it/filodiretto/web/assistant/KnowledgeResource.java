@@ -111,8 +111,15 @@ public class KnowledgeResource {
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", "application/zip", MediaType.APPLICATION_OCTET_STREAM})
     @Operation(summary = "Import a knowledge-base file (JSON, CSV or ZIP of Markdown/HTML pages; format: docs/assistant.md)",
             description = "All or nothing: a file with problems is refused with every problem listed (422)")
-    public Response importFile(byte[] content, @QueryParam("name") String name) {
-        if (content == null || content.length == 0) {
+    public Response importFile(java.io.InputStream body, @QueryParam("name") String name) throws java.io.IOException {
+        // read at most the import budget: a larger body is refused before it fills the heap
+        byte[] content = body == null ? new byte[0] : body.readNBytes((int) ArticleFiles.MAX_BYTES + 1);
+        if (content.length > ArticleFiles.MAX_BYTES) {
+            return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(new it.filodiretto.web.api.ApiError("payload_too_large",
+                            Texts.text(locale(), "error.import.tooLarge", ArticleFiles.MAX_BYTES / (1024 * 1024)))).build();
+        }
+        if (content.length == 0) {
             throw DomainException.invalid("missing_body", "error.api.missingBody");
         }
         MediaType type = headers.getMediaType();
@@ -120,7 +127,7 @@ public class KnowledgeResource {
                 : type != null && type.getSubtype().contains("zip") ? "import.zip" : "import.json";
         ArticleFiles.Contents contents = ArticleFiles.read(file, content);
         if (!contents.problems().isEmpty()) {
-            Locale locale = headers.getAcceptableLanguages().isEmpty() ? Texts.ITALIAN : headers.getAcceptableLanguages().get(0);
+            Locale locale = locale();
             JsonArrayBuilder problems = JSON.createArrayBuilder();
             for (ArticleFiles.Problem p : contents.problems()) {
                 problems.add(JSON.createObjectBuilder().add("file", p.file()).add("line", p.line()).add("code", p.messageKey())
@@ -221,5 +228,9 @@ public class KnowledgeResource {
             return JSON.createValue(d);
         }
         return value instanceof Number n ? JSON.createValue(n.longValue()) : JSON.createValue(value.toString());
+    }
+
+    private Locale locale() {
+        return headers.getAcceptableLanguages().isEmpty() ? Texts.ITALIAN : headers.getAcceptableLanguages().get(0);
     }
 }

@@ -250,6 +250,11 @@ class AssistantIT {
         assertThat(csv.statusCode()).isEqualTo(422);
         assertThat(csv.body()).contains("\"line\":3").contains("invalid").contains("BAD SLUG");
         assertThat(api.get("api/v1/knowledge/articles/ok-one", editor).statusCode()).as("nothing imported from a file with errors").isEqualTo(404);
+        HttpResponse<String> huge = api.send("POST", "api/v1/knowledge/articles/import", editor, "text/csv",
+                "slug,title,text\n" + "x".repeat(21 * 1024 * 1024));
+        assertThat(huge.statusCode()).as("a body over the import budget is refused before it is read whole").isEqualTo(413);
+        assertThat(StaffClient.object(huge).getString("error")).isEqualTo("payload_too_large");
+        assertThat(StaffClient.object(huge).getString("message")).contains("20 MB");
 
         HttpResponse<String> created = api.sendJson("POST", "api/v1/knowledge/articles", editor, "{\"slug\":\"" + slug
                 + "\",\"title\":\"Sportello biciclette smarrite\",\"text\":\"Le biciclette ritrovate si ritirano al magazzino comunale di via Gaggio.\","
