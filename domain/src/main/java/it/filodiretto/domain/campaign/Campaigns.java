@@ -289,7 +289,7 @@ public class Campaigns {
      * What content cannot check alone (it validates itself when built): its topics and neighbourhoods are known,
      * its times still ahead.
      */
-    void checkCatalogueAndTimes(CampaignContent content) {
+    public void checkCatalogueAndTimes(CampaignContent content) {
         if (!topics.all().containsAll(content.topics())) {
             throw DomainException.invalid("unknown_topic", "error.campaign.unknownTopic");
         }
