@@ -106,7 +106,8 @@ class CampaignWorkflowTest {
         assertThat(campaign.state()).isEqualTo(DRAFT);
         submit(campaign);
         boolean[] checked = {false};
-        assertThatThrownBy(() -> campaign.submit(content -> checked[0] = true, NONE, NOW)).hasFieldOrPropertyWithValue("code", "transition_not_allowed");
+        assertThatThrownBy(() -> campaign.submit(content -> checked[0] = true, NONE, NOW))
+                .hasFieldOrPropertyWithValue("code", "transition_not_allowed");
         assertThat(checked[0]).as("no outside check for a step the table refuses").isFalse();
     }
 
