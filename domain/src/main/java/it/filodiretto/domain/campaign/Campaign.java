@@ -21,7 +21,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A campaign and its workflow. The aggregate guards its own rules: the state table ({@link CampaignState}),
@@ -182,14 +182,16 @@ public class Campaign implements java.io.Serializable {
 
     /**
      * DRAFT or CHANGES_REQUESTED → IN_REVIEW. {@code checks} are those the aggregate cannot run alone (the
-     * template, the audience, the catalogue); they run after the state check and before the time check.
+     * template, the audience, the catalogue); they run after the state check and before the time check, and
+     * what they found (e.g. the audience's size) is returned.
      */
-    public void submit(Consumer<CampaignContent> checks, Optional<QuietHours> quietHours, OffsetDateTime now) {
+    public <T> T submit(Function<CampaignContent, T> checks, Optional<QuietHours> quietHours, OffsetDateTime now) {
         requireMove(CampaignState.IN_REVIEW);
         CampaignContent content = content();
-        checks.accept(content);
+        T found = checks.apply(content);
         checkSendTime(content.scheduledAt(), quietHours, now);
         move(CampaignState.IN_REVIEW, now);
+        return found;
     }
 
     /** IN_REVIEW → APPROVED by another than the author and the last editor; freezes the content by its hash. */

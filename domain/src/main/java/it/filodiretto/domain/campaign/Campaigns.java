@@ -103,19 +103,19 @@ public class Campaigns {
         require(caller, Role.EDITOR);
         Campaign campaign = find(id);
         CampaignState from = campaign.state();
-        long[] size = new long[1];
-        campaign.submit(content -> {
+        long size = campaign.submit(content -> {
             checkCatalogueAndTimes(content);
             MessageTemplate template = templates.checked(content.templateName(), content.language(), content.headerParameters(),
                     content.bodyParameters(), content.headerMedia(), content.link());
-            size[0] = audience.count(content.topics(), content.neighbourhoods(), template.category());
-            if (size[0] == 0) {
+            long recipients = audience.count(content.topics(), content.neighbourhoods(), template.category());
+            if (recipients == 0) {
                 throw DomainException.invalid("empty_audience", "error.campaign.emptyAudience");
             }
+            return recipients;
         }, quietHours(), time.now());
         history(campaign, CampaignEvent.Kind.SUBMITTED, caller.username(), from, CampaignState.IN_REVIEW, null,
                 campaign.content().toJson().toString());
-        audit(caller, AuditAction.CAMPAIGN_SUBMITTED, campaign, Map.of("audience", size[0]));
+        audit(caller, AuditAction.CAMPAIGN_SUBMITTED, campaign, Map.of("audience", size));
         return campaign;
     }
 

@@ -38,7 +38,7 @@ class CampaignWorkflowTest {
 
     /** The steps a person takes, by the state they lead to (resume leads back to SENDING). */
     private enum Step {
-        SUBMIT(IN_REVIEW, c -> c.submit(content -> { }, NONE, NOW)),
+        SUBMIT(IN_REVIEW, c -> c.submit(content -> 1, NONE, NOW)),
         APPROVE(APPROVED, c -> c.approve(CARLA, NOW)),
         REQUEST_CHANGES(CHANGES_REQUESTED, c -> c.requestChanges(CARLA, WHY, NOW)),
         REJECT(REJECTED, c -> c.reject(CARLA, WHY, NOW)),
@@ -104,7 +104,9 @@ class CampaignWorkflowTest {
         DomainException template = DomainException.invalid("unknown_template", "error.template.unknown");
         assertThatThrownBy(() -> campaign.submit(content -> { throw template; }, NONE, NOW)).isSameAs(template);
         assertThat(campaign.state()).isEqualTo(DRAFT);
-        submit(campaign);
+        assertThat(campaign.state()).isEqualTo(DRAFT);
+        Integer found = campaign.submit(content -> content.bodyParameters().size(), NONE, NOW);
+        assertThat(found).as("what the checks found").isEqualTo(1);
         boolean[] checked = {false};
         assertThatThrownBy(() -> campaign.submit(content -> checked[0] = true, NONE, NOW))
                 .hasFieldOrPropertyWithValue("code", "transition_not_allowed");
@@ -115,15 +117,15 @@ class CampaignWorkflowTest {
     void submittingAWishedTimeInQuietHoursIsRefused() {
         OffsetDateTime night = OffsetDateTime.of(2026, 12, 1, 23, 0, 0, 0, ZoneOffset.ofHours(1));
         Campaign campaign = new Campaign(content("x", night), Priority.NORMAL, "anna", NOW);
-        assertThatThrownBy(() -> campaign.submit(content -> { }, NIGHT, NOW)).hasFieldOrPropertyWithValue("code", "quiet_hours");
-        campaign.submit(content -> { }, NONE, NOW);
+        assertThatThrownBy(() -> campaign.submit(content -> 1, NIGHT, NOW)).hasFieldOrPropertyWithValue("code", "quiet_hours");
+        campaign.submit(content -> 1, NONE, NOW);
         assertThat(campaign.state()).isEqualTo(IN_REVIEW);
     }
 
     @Test
     void submittingAWishedTimeThatHasPassedIsRefused() {
         Campaign campaign = new Campaign(content("x", NOW.plusMinutes(5)), Priority.NORMAL, "anna", NOW);
-        assertThatThrownBy(() -> campaign.submit(content -> { }, NONE, NOW.plusMinutes(5))).hasFieldOrPropertyWithValue("code", "schedule_in_past");
+        assertThatThrownBy(() -> campaign.submit(content -> 1, NONE, NOW.plusMinutes(5))).hasFieldOrPropertyWithValue("code", "schedule_in_past");
     }
 
     // --- four eyes
@@ -429,7 +431,7 @@ class CampaignWorkflowTest {
     }
 
     private static void submit(Campaign campaign) {
-        campaign.submit(content -> { }, NONE, NOW);
+        campaign.submit(content -> 1, NONE, NOW);
     }
 
     private static Campaign inReview() {
