@@ -1,10 +1,12 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.audit.Actor;
+import it.filodiretto.domain.common.CommaSeparatedSetConverter;
 import it.filodiretto.domain.common.DomainException;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonString;
+import it.filodiretto.domain.common.JsonStringListConverter;
+import it.filodiretto.domain.staff.Caller;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -15,20 +17,18 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
-import java.io.StringReader;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
-
-import static it.filodiretto.domain.common.Jsons.JSON;
+import java.util.function.Function;
 
 /**
- * A campaign and its workflow. The entity guards its own state machine ({@link CampaignState}); who may
- * move it is decided by {@link Campaigns}. Content changes only while editable and is frozen at approval
- * by its hash; {@link Version} makes two editors' concurrent saves collide instead of overwrite.
+ * A campaign and its workflow. The aggregate guards its own rules: the state table ({@link CampaignState}),
+ * four-eyes ({@link FourEyesPolicy}), who controls sending ({@link SendingControlPolicy}) and who cancels
+ * ({@link CancellationPolicy}), quiet hours ({@link QuietHours}), and content that changes only while editable
+ * and is frozen at approval by its hash. Which role may start a use case at all, the history and the audit
+ * are {@link Campaigns}' business. {@link Version} makes two editors' concurrent saves collide instead of overwrite.
  */
 @Entity
 @Table(name = "campaign")
@@ -46,11 +46,17 @@ public class Campaign implements java.io.Serializable {
     @Column(name = "title", nullable = false, length = 200)
     private String title;
 
+    @Convert(converter = CommaSeparatedSetConverter.class)
     @Column(name = "topics", nullable = false, length = 500)
-    private String topics;
+    private Set<String> topics;
 
+    /** The same column as text, read only: the list's topic filter matches it with LIKE (JPQL cannot on a converted set). */
+    @Column(name = "topics", insertable = false, updatable = false)
+    private String topicsColumn;
+
+    @Convert(converter = CommaSeparatedSetConverter.class)
     @Column(name = "neighbourhoods", nullable = false, length = 1000)
-    private String neighbourhoods;
+    private Set<String> neighbourhoods;
 
     @Column(name = "template_name", nullable = false, length = 512)
     private String templateName;
@@ -58,11 +64,13 @@ public class Campaign implements java.io.Serializable {
     @Column(name = "template_language", nullable = false, length = 16)
     private String language;
 
+    @Convert(converter = JsonStringListConverter.class)
     @Column(name = "header_parameters", nullable = false, length = 2000)
-    private String headerParameters;
+    private List<String> headerParameters;
 
+    @Convert(converter = JsonStringListConverter.class)
     @Column(name = "body_parameters", nullable = false, length = 8000)
-    private String bodyParameters;
+    private List<String> bodyParameters;
 
     @Column(name = "header_media", length = 2000)
     private String headerMedia;
@@ -127,9 +135,10 @@ public class Campaign implements java.io.Serializable {
     @Column(name = "requeue_all", nullable = false)
     private boolean requeueAll;
 
-    /** Payloads of the template's quick-reply buttons, JSON array (system broadcasts only). */
+    /** Payloads of the template's quick-reply buttons (system broadcasts only). */
+    @Convert(converter = JsonStringListConverter.class)
     @Column(name = "button_payloads", nullable = false, length = 1000)
-    private String buttonPayloads = "[]";
+    private List<String> buttonPayloads = List.of();
 
     protected Campaign() {
         // JPA
@@ -155,12 +164,13 @@ public class Campaign implements java.io.Serializable {
 
     private void write(CampaignContent content, OffsetDateTime now) {
         title = content.title();
-        topics = String.join(",", content.topics());
-        neighbourhoods = String.join(",", content.neighbourhoods());
+        topics = content.topics();
+        topicsColumn = String.join(",", topics);
+        neighbourhoods = content.neighbourhoods();
         templateName = content.templateName();
         language = content.language();
-        headerParameters = array(content.headerParameters());
-        bodyParameters = array(content.bodyParameters());
+        headerParameters = content.headerParameters();
+        bodyParameters = content.bodyParameters();
         scheduledAt = content.scheduledAt();
         expiresAt = content.expiresAt();
         headerMedia = content.headerMedia();
@@ -168,26 +178,109 @@ public class Campaign implements java.io.Serializable {
         updatedAt = now;
     }
 
-    /** Moves to {@code next} if the state machine allows it; 409 otherwise. */
-    void move(CampaignState next, OffsetDateTime now) {
-        if (!state.canMoveTo(next)) {
-            throw DomainException.conflict("transition_not_allowed", "error.campaign.transition", state, next);
-        }
-        state = next;
-        updatedAt = now;
+    // --- the workflow: each step checks who may take it and whether the state table allows it, then moves
+
+    /**
+     * DRAFT or CHANGES_REQUESTED → IN_REVIEW. {@code checks} are those the aggregate cannot run alone (the
+     * template, the audience, the catalogue); they run after the state check and before the time check, and
+     * what they found (e.g. the audience's size) is returned.
+     */
+    public <T> T submit(Function<CampaignContent, T> checks, Optional<QuietHours> quietHours, OffsetDateTime now) {
+        requireMove(CampaignState.IN_REVIEW);
+        CampaignContent content = content();
+        T found = checks.apply(content);
+        checkSendTime(content.scheduledAt(), quietHours, now);
+        move(CampaignState.IN_REVIEW, now);
+        return found;
     }
 
-    void approve(String reviewer, OffsetDateTime now) {
+    /** IN_REVIEW → APPROVED by another than the author and the last editor; freezes the content by its hash. */
+    public void approve(Caller reviewer, OffsetDateTime now) {
+        FourEyesPolicy.check(reviewer, this);
         move(CampaignState.APPROVED, now);
-        approvedBy = reviewer;
+        approvedBy = reviewer.username();
         contentHash = content().hash();
     }
 
-    void schedule(OffsetDateTime at, OffsetDateTime now) {
+    /** IN_REVIEW → CHANGES_REQUESTED, with a comment, by another than the author and the last editor. */
+    public void requestChanges(Caller reviewer, ReviewComment comment, OffsetDateTime now) {
+        review(reviewer, comment, CampaignState.CHANGES_REQUESTED, now);
+    }
+
+    /** IN_REVIEW → REJECTED (final), with a comment, by another than the author and the last editor. */
+    public void reject(Caller reviewer, ReviewComment comment, OffsetDateTime now) {
+        review(reviewer, comment, CampaignState.REJECTED, now);
+    }
+
+    private void review(Caller reviewer, ReviewComment comment, CampaignState to, OffsetDateTime now) {
+        FourEyesPolicy.check(reviewer, this);
+        if (comment == null) {
+            throw ReviewComment.missing();
+        }
+        move(to, now);
+    }
+
+    /**
+     * APPROVED → SCHEDULED at {@code at} (null: now), by another than the author and the last editor. A time must
+     * be ahead and, for a normal campaign, outside quiet hours; the content must be the approved one.
+     */
+    public void schedule(Caller reviewer, OffsetDateTime at, Optional<QuietHours> quietHours, OffsetDateTime now) {
+        FourEyesPolicy.check(reviewer, this);
+        if (at != null) {
+            checkSendTime(at, quietHours, now);
+        } else {
+            quietHours.ifPresent(q -> q.check(now, priority));
+        }
+        requireIntact();
+        move(CampaignState.SCHEDULED, now);
+        scheduledAt = at == null ? now : at;
+    }
+
+    /** A send time must be ahead and, for a normal campaign, outside quiet hours (null: no wished time, nothing to check). */
+    private void checkSendTime(OffsetDateTime at, Optional<QuietHours> quietHours, OffsetDateTime now) {
+        if (at == null) {
+            return;
+        }
+        if (!at.isAfter(now)) {
+            throw DomainException.invalid("schedule_in_past", "error.campaign.scheduleInPast");
+        }
+        quietHours.ifPresent(q -> q.check(at, priority));
+    }
+
+    /**
+     * A broadcast the system itself must send (decided and audited elsewhere, e.g. a privacy notice's
+     * publication): DRAFT → IN_REVIEW → APPROVED → SCHEDULED at once, approved by the system, without an editorial review.
+     */
+    void scheduleAsSystem(OffsetDateTime at, OffsetDateTime now) {
+        move(CampaignState.IN_REVIEW, now);
+        move(CampaignState.APPROVED, now);
+        approvedBy = Actor.SYSTEM.name();
+        contentHash = content().hash();
         move(CampaignState.SCHEDULED, now);
         scheduledAt = at;
     }
 
+    /** A scheduled campaign due in quiet hours waits for their end; false when it is not scheduled (any more). */
+    boolean postpone(OffsetDateTime to) {
+        if (state != CampaignState.SCHEDULED) {
+            return false;
+        }
+        scheduledAt = to;
+        return true;
+    }
+
+    /** Any state before sending → CANCELLED, by its author (as an editor) or a reviewer. */
+    public void cancel(Caller caller, OffsetDateTime now) {
+        CancellationPolicy.check(caller, this);
+        move(CampaignState.CANCELLED, now);
+    }
+
+    /** Whether it may start now: scheduled (and due, the clock's business), or an emergency alert's draft (the fast lane). */
+    public boolean isReadyToStart() {
+        return state == CampaignState.SCHEDULED || isEmergency() && state == CampaignState.DRAFT;
+    }
+
+    /** SCHEDULED → SENDING, or DRAFT → SENDING for an emergency alert (no review before, a review after). */
     void start(int audience, OffsetDateTime now) {
         if (priority == Priority.EMERGENCY && state == CampaignState.DRAFT) {
             state = CampaignState.SENDING; // the fast lane: no review before, a review after
@@ -202,6 +295,42 @@ public class Campaign implements java.io.Serializable {
         }
     }
 
+    /** SENDING → PAUSED, by whoever controls sending. */
+    public void pause(Caller caller, OffsetDateTime now) {
+        SendingControlPolicy.check(caller, this);
+        move(CampaignState.PAUSED, now);
+    }
+
+    /** PAUSED → SENDING, by whoever controls sending. */
+    public void resume(Caller caller, OffsetDateTime now) {
+        SendingControlPolicy.check(caller, this);
+        if (state != CampaignState.PAUSED) {
+            throw transitionRefused(CampaignState.SENDING);
+        }
+        move(CampaignState.SENDING, now);
+    }
+
+    /** SENDING or PAUSED → STOPPED (final: the rest is not sent), by whoever controls sending. */
+    public void stop(Caller caller, OffsetDateTime now) {
+        SendingControlPolicy.check(caller, this);
+        finish(CampaignState.STOPPED, now);
+    }
+
+    /** Whoever controls sending may send the transient failures again while sending, paused or once sent. */
+    public void checkRetry(Caller caller) {
+        SendingControlPolicy.check(caller, this);
+        if (!(state == CampaignState.SENT || state.isDispatching())) {
+            throw transitionRefused(CampaignState.SENDING);
+        }
+    }
+
+    /** Failures went back to the queue: a sent campaign is sending again. */
+    void resendFailures(OffsetDateTime now) {
+        if (state == CampaignState.SENT) {
+            move(CampaignState.SENDING, now);
+        }
+    }
+
     void finish(CampaignState end, OffsetDateTime now) {
         move(end, now);
         finishedAt = now;
@@ -213,9 +342,41 @@ public class Campaign implements java.io.Serializable {
         emergencyReason = reason;
     }
 
-    void reviewedAfterwards(String reviewer, OffsetDateTime now) {
-        postHocReviewedBy = reviewer;
+    /** A reviewer's look at an emergency alert sent without prior review: once, and not by its author. */
+    public void reviewAfterwards(Caller reviewer, OffsetDateTime now) {
+        if (!isEmergency()) {
+            throw DomainException.conflict("not_emergency", "error.campaign.notEmergency");
+        }
+        if (postHocReviewedAt != null) {
+            throw DomainException.conflict("already_reviewed", "error.campaign.alreadyReviewed");
+        }
+        FourEyesPolicy.check(reviewer, this);
+        postHocReviewedBy = reviewer.username();
         postHocReviewedAt = now;
+    }
+
+    /** Moves to {@code next} if the state table allows it; 409 otherwise. */
+    private void move(CampaignState next, OffsetDateTime now) {
+        requireMove(next);
+        state = next;
+        updatedAt = now;
+    }
+
+    private void requireMove(CampaignState next) {
+        if (!state.canMoveTo(next)) {
+            throw transitionRefused(next);
+        }
+    }
+
+    private DomainException transitionRefused(CampaignState next) {
+        return DomainException.conflict("transition_not_allowed", "error.campaign.transition", state, next);
+    }
+
+    /** 409 {@code content_changed} unless {@link #isIntact}. */
+    void requireIntact() {
+        if (!isIntact()) {
+            throw DomainException.conflict("content_changed", "error.campaign.contentChanged");
+        }
     }
 
     /** The frozen content still matches its hash (nothing changed after approval). */
@@ -223,24 +384,14 @@ public class Campaign implements java.io.Serializable {
         return contentHash == null || contentHash.equals(content().hash());
     }
 
+    /** Scheduled, sending or paused: its figures move, the page follows them. */
+    public boolean isLive() {
+        return state == CampaignState.SCHEDULED || state.isDispatching();
+    }
+
     public CampaignContent content() {
-        return new CampaignContent(title, set(topics), set(neighbourhoods), templateName, language,
-                list(headerParameters), list(bodyParameters), scheduledAt, expiresAt, headerMedia, linkParameter);
-    }
-
-    private static String array(List<String> values) {
-        JsonArrayBuilder array = JSON.createArrayBuilder();
-        values.forEach(array::add);
-        return array.build().toString();
-    }
-
-    private static List<String> list(String json) {
-        JsonArray array = JSON.createReader(new StringReader(json)).readArray();
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-    }
-
-    private static Set<String> set(String csv) {
-        return csv == null || csv.isEmpty() ? new TreeSet<>() : new LinkedHashSet<>(Arrays.asList(csv.split(",")));
+        return new CampaignContent(title, topics, neighbourhoods, templateName, language, headerParameters, bodyParameters, scheduledAt,
+                expiresAt, headerMedia, linkParameter);
     }
 
     public Long id() {
@@ -256,11 +407,11 @@ public class Campaign implements java.io.Serializable {
     }
 
     public Set<String> topics() {
-        return set(topics);
+        return topics;
     }
 
     public Set<String> neighbourhoods() {
-        return set(neighbourhoods);
+        return neighbourhoods;
     }
 
     public String templateName() {
@@ -272,11 +423,11 @@ public class Campaign implements java.io.Serializable {
     }
 
     public List<String> headerParameters() {
-        return list(headerParameters);
+        return headerParameters;
     }
 
     public List<String> bodyParameters() {
-        return list(bodyParameters);
+        return bodyParameters;
     }
 
     public String headerMedia() {
@@ -288,11 +439,11 @@ public class Campaign implements java.io.Serializable {
     }
 
     public List<String> buttonPayloads() {
-        return list(buttonPayloads);
+        return buttonPayloads;
     }
 
     void buttonPayloads(List<String> payloads) {
-        buttonPayloads = array(payloads);
+        buttonPayloads = List.copyOf(payloads);
     }
 
     public Priority priority() {

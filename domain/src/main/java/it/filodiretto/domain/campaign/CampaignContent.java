@@ -1,5 +1,6 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 
@@ -8,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
@@ -19,6 +21,12 @@ import static it.filodiretto.domain.common.Jsons.JSON;
  * What an editor writes: internal title, audience (topics, optional neighbourhoods), the WhatsApp template
  * with its parameters, the wished send time and the expiry. Its canonical JSON (sorted sets, UTC times)
  * is what the content hash frozen at approval covers.
+ * <p>
+ * It cannot be built invalid: the constructor refuses (400) what is wrong whatever the day and the catalogue —
+ * missing or long title, no topic, no template, a media header that is no https URL, a link with blanks, too
+ * many or too long parameters, an expiry not after the wished time. What depends on the outside world is
+ * checked where it is known: the clock by {@link #checkTimes}, the topic and neighbourhood catalogue by
+ * {@link Campaigns}, the template's parameters by the template registry at submission.
  */
 public record CampaignContent(String title, Set<String> topics, Set<String> neighbourhoods, String templateName,
                               String language, List<String> headerParameters, List<String> bodyParameters,
@@ -30,16 +38,66 @@ public record CampaignContent(String title, Set<String> topics, Set<String> neig
         this(title, topics, neighbourhoods, templateName, language, headerParameters, bodyParameters, scheduledAt, expiresAt, null, null);
     }
 
+    public static final int MAX_TITLE = 200;
+    public static final int MAX_PARAMETER = 1024;
+    public static final int MAX_PARAMETERS = 20;
+    private static final int MAX_TEMPLATE_NAME = 512;
+    private static final int MAX_URL = 2000;
+
     public CampaignContent {
         title = title == null ? "" : title.strip();
-        topics = topics == null ? Set.of() : new TreeSet<>(topics);
-        neighbourhoods = neighbourhoods == null ? Set.of() : new TreeSet<>(neighbourhoods);
+        topics = topics == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(topics));
+        neighbourhoods = neighbourhoods == null ? Set.of() : Collections.unmodifiableSortedSet(new TreeSet<>(neighbourhoods));
         templateName = templateName == null ? "" : templateName.strip();
         language = language == null || language.isBlank() ? "it" : language.strip();
         headerParameters = headerParameters == null ? List.of() : headerParameters.stream().map(p -> p == null ? "" : p).toList();
         bodyParameters = bodyParameters == null ? List.of() : bodyParameters.stream().map(p -> p == null ? "" : p).toList();
         headerMedia = headerMedia == null || headerMedia.isBlank() ? null : headerMedia.strip();
         link = link == null || link.isBlank() ? null : link.strip();
+        refuseInvalid(title, topics, templateName, language, headerParameters, bodyParameters, scheduledAt, expiresAt, headerMedia, link);
+    }
+
+    private static void refuseInvalid(String title, Set<String> topics, String templateName, String language, List<String> headerParameters,
+                                      List<String> bodyParameters, OffsetDateTime scheduledAt, OffsetDateTime expiresAt, String headerMedia,
+                                      String link) {
+        if (title.isEmpty()) {
+            throw DomainException.invalid("title_required", "error.campaign.titleRequired");
+        }
+        if (title.length() > MAX_TITLE) {
+            throw DomainException.invalid("title_too_long", "error.campaign.titleTooLong", MAX_TITLE);
+        }
+        if (topics.isEmpty()) {
+            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+        }
+        if (templateName.isEmpty()) {
+            throw DomainException.invalid("template_required", "error.campaign.templateRequired");
+        }
+        if (templateName.length() > MAX_TEMPLATE_NAME || !language.matches("[a-zA-Z_]{2,16}")) {
+            throw DomainException.invalid("unknown_template", "error.template.unknown");
+        }
+        if (headerMedia != null && (headerMedia.length() > MAX_URL || !headerMedia.matches("https://\\S+"))
+                || link != null && (link.length() > MAX_URL || link.matches(".*\\s.*"))) {
+            throw DomainException.invalid("invalid_link", "error.campaign.invalidLink");
+        }
+        if (headerParameters.size() + bodyParameters.size() > MAX_PARAMETERS
+                || headerParameters.stream().anyMatch(p -> p.length() > MAX_PARAMETER)
+                || bodyParameters.stream().anyMatch(p -> p.length() > MAX_PARAMETER)) {
+            throw DomainException.invalid("parameter_too_long", "error.campaign.parameterTooLong", MAX_PARAMETER);
+        }
+        if (scheduledAt != null && expiresAt != null && !expiresAt.isAfter(scheduledAt)) {
+            throw DomainException.invalid("expiry_before_start", "error.campaign.expiryBeforeStart");
+        }
+    }
+
+    /** The checks that depend on the day: a wished time still ahead, an expiry after the start (the wished time, or now). */
+    public void checkTimes(OffsetDateTime now) {
+        if (scheduledAt != null && !scheduledAt.isAfter(now)) {
+            throw DomainException.invalid("schedule_in_past", "error.campaign.scheduleInPast");
+        }
+        OffsetDateTime start = scheduledAt == null ? now : scheduledAt;
+        if (expiresAt != null && !expiresAt.isAfter(start)) {
+            throw DomainException.invalid("expiry_before_start", "error.campaign.expiryBeforeStart");
+        }
     }
 
     public JsonObject toJson() {

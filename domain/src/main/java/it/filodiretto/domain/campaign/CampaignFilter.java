@@ -27,7 +27,7 @@ public record CampaignFilter(CampaignState state, String author, String topic, L
             parameters.put("notBy", notBy);
         }
         if (topic != null && !topic.isBlank()) {
-            and(where, "concat(',', c.topics, ',') like :topic");
+            and(where, "concat(',', c.topicsColumn, ',') like :topic");
             parameters.put("topic", "%," + topic + ",%");
         }
         if (priority != null) {

@@ -25,19 +25,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static it.filodiretto.domain.campaign.ReviewComment.textOf;
+
 /**
- * The editorial workflow, the same for the console and the API: who may do what in which state.
- * Only EDITOR creates, edits and submits drafts; only REVIEWER approves, rejects, requests changes,
- * schedules, pauses, resumes and stops, and never on a campaign they wrote or last edited (four-eyes).
- * Every move is a history entry and an audit event in the same transaction.
+ * The editorial workflow's use cases, the same for the console and the API. Each checks the role that may
+ * start it (only EDITOR creates, edits and submits drafts; only REVIEWER approves, rejects, requests changes
+ * and schedules), loads the campaign and lets it take the step: the rules of the step (state table, four-eyes,
+ * who controls sending, quiet hours) are {@link Campaign}'s. Every step is a history entry and an audit event
+ * in the same transaction.
  */
 @Stateless
 public class Campaigns {
-
-    static final int MAX_TITLE = 200;
-    static final int MAX_PARAMETER = 1024;
-    static final int MAX_PARAMETERS = 20;
-    static final int MAX_COMMENT = 2000;
 
     @PersistenceContext(unitName = "filodiretto")
     EntityManager em;
@@ -76,7 +74,7 @@ public class Campaigns {
 
     public Campaign create(CampaignContent content, Caller caller) {
         require(caller, Role.EDITOR);
-        validate(content);
+        checkCatalogueAndTimes(content);
         Campaign campaign = new Campaign(content, Priority.NORMAL, caller.username(), time.now());
         em.persist(campaign);
         em.flush();
@@ -92,7 +90,7 @@ public class Campaigns {
         if (campaign.version() != expectedVersion) {
             throw DomainException.conflict("stale_version", "error.campaign.staleVersion", campaign.lastEditor());
         }
-        validate(content);
+        checkCatalogueAndTimes(content);
         campaign.edit(content, caller.username(), time.now());
         em.flush(); // the version check of the database, too
         history(campaign, CampaignEvent.Kind.EDITED, caller.username(), campaign.state(), campaign.state(), null, null);
@@ -105,58 +103,53 @@ public class Campaigns {
         require(caller, Role.EDITOR);
         Campaign campaign = find(id);
         CampaignState from = campaign.state();
-        if (!from.canMoveTo(CampaignState.IN_REVIEW)) {
-            throw DomainException.conflict("transition_not_allowed", "error.campaign.transition", from, CampaignState.IN_REVIEW);
-        }
-        CampaignContent content = campaign.content();
-        validate(content);
-        MessageTemplate template = templates.checked(content.templateName(), content.language(), content.headerParameters(), content.bodyParameters(),
-                content.headerMedia(), content.link());
-        long size = audience.count(content.topics(), content.neighbourhoods(), template.category());
-        if (size == 0) {
-            throw DomainException.invalid("empty_audience", "error.campaign.emptyAudience");
-        }
-        checkTime(content.scheduledAt(), campaign.priority());
-        campaign.move(CampaignState.IN_REVIEW, time.now());
-        history(campaign, CampaignEvent.Kind.SUBMITTED, caller.username(), from, CampaignState.IN_REVIEW, null, content.toJson().toString());
+        long size = campaign.submit(content -> {
+            checkCatalogueAndTimes(content);
+            MessageTemplate template = templates.checked(content.templateName(), content.language(), content.headerParameters(),
+                    content.bodyParameters(), content.headerMedia(), content.link());
+            long recipients = audience.count(content.topics(), content.neighbourhoods(), template.category());
+            if (recipients == 0) {
+                throw DomainException.invalid("empty_audience", "error.campaign.emptyAudience");
+            }
+            return recipients;
+        }, quietHours(), time.now());
+        history(campaign, CampaignEvent.Kind.SUBMITTED, caller.username(), from, CampaignState.IN_REVIEW, null,
+                campaign.content().toJson().toString());
         audit(caller, AuditAction.CAMPAIGN_SUBMITTED, campaign, Map.of("audience", size));
         return campaign;
     }
 
     public Campaign approve(long id, String comment, Caller caller) {
-        Campaign campaign = reviewable(id, caller);
+        require(caller, Role.REVIEWER);
+        Campaign campaign = find(id);
         CampaignState from = campaign.state();
-        campaign.approve(caller.username(), time.now());
-        history(campaign, CampaignEvent.Kind.APPROVED, caller.username(), from, CampaignState.APPROVED, clean(comment),
+        campaign.approve(caller, time.now());
+        ReviewComment note = ReviewComment.of(comment);
+        history(campaign, CampaignEvent.Kind.APPROVED, caller.username(), from, CampaignState.APPROVED, textOf(note),
                 campaign.content().toJson().toString());
-        audit(caller, AuditAction.CAMPAIGN_APPROVED, campaign, details("contentHash", campaign.contentHash(), "comment", clean(comment)));
+        audit(caller, AuditAction.CAMPAIGN_APPROVED, campaign, details("contentHash", campaign.contentHash(), "comment", textOf(note)));
         return campaign;
     }
 
     public Campaign requestChanges(long id, String comment, Caller caller) {
-        return review(id, comment, caller, CampaignState.CHANGES_REQUESTED, CampaignEvent.Kind.CHANGES_REQUESTED, AuditAction.CAMPAIGN_CHANGES_REQUESTED);
-    }
-
-    public Campaign reject(long id, String comment, Caller caller) {
-        return review(id, comment, caller, CampaignState.REJECTED, CampaignEvent.Kind.REJECTED, AuditAction.CAMPAIGN_REJECTED);
-    }
-
-    private Campaign review(long id, String comment, Caller caller, CampaignState to, CampaignEvent.Kind kind, AuditAction action) {
-        if (clean(comment) == null) {
-            throw DomainException.invalid("comment_required", "error.campaign.commentRequired");
-        }
-        Campaign campaign = reviewable(id, caller);
+        ReviewComment note = ReviewComment.required(comment);
+        require(caller, Role.REVIEWER);
+        Campaign campaign = find(id);
         CampaignState from = campaign.state();
-        campaign.move(to, time.now());
-        history(campaign, kind, caller.username(), from, to, clean(comment), null);
-        audit(caller, action, campaign, details("comment", clean(comment)));
+        campaign.requestChanges(caller, note, time.now());
+        history(campaign, CampaignEvent.Kind.CHANGES_REQUESTED, caller.username(), from, campaign.state(), note.text(), null);
+        audit(caller, AuditAction.CAMPAIGN_CHANGES_REQUESTED, campaign, details("comment", note.text()));
         return campaign;
     }
 
-    private Campaign reviewable(long id, Caller caller) {
+    public Campaign reject(long id, String comment, Caller caller) {
+        ReviewComment note = ReviewComment.required(comment);
         require(caller, Role.REVIEWER);
         Campaign campaign = find(id);
-        fourEyes(campaign, caller);
+        CampaignState from = campaign.state();
+        campaign.reject(caller, note, time.now());
+        history(campaign, CampaignEvent.Kind.REJECTED, caller.username(), from, campaign.state(), note.text(), null);
+        audit(caller, AuditAction.CAMPAIGN_REJECTED, campaign, details("comment", note.text()));
         return campaign;
     }
 
@@ -164,54 +157,36 @@ public class Campaigns {
     public Campaign schedule(long id, OffsetDateTime at, Caller caller) {
         require(caller, Role.REVIEWER);
         Campaign campaign = find(id);
-        fourEyes(campaign, caller);
-        OffsetDateTime when = at == null ? time.now() : at;
-        if (at != null) {
-            checkTime(at, campaign.priority());
-        } else if (campaign.priority() == Priority.NORMAL) {
-            quietHours().filter(q -> q.contains(when)).ifPresent(q -> {
-                throw DomainException.invalid("quiet_hours", "error.campaign.quietHours", q.toString());
-            });
-        }
-        if (!campaign.isIntact()) {
-            throw DomainException.conflict("content_changed", "error.campaign.contentChanged");
-        }
         CampaignState from = campaign.state();
-        campaign.schedule(when, time.now());
+        campaign.schedule(caller, at, quietHours(), time.now());
         history(campaign, CampaignEvent.Kind.SCHEDULED, caller.username(), from, CampaignState.SCHEDULED, null, null);
-        audit(caller, AuditAction.CAMPAIGN_SCHEDULED, campaign, Map.of("at", when.toString()));
+        audit(caller, AuditAction.CAMPAIGN_SCHEDULED, campaign, Map.of("at", campaign.scheduledAt().toString()));
         return campaign;
     }
 
     /** Cancels before sending: the author (EDITOR) or a REVIEWER. */
     public Campaign cancel(long id, String comment, Caller caller) {
         Campaign campaign = find(id);
-        boolean author = caller.has(Role.EDITOR) && caller.username().equals(campaign.author());
-        if (!author && !caller.has(Role.REVIEWER)) {
-            throw DomainException.forbidden("not_allowed", "error.campaign.notAllowed");
-        }
         CampaignState from = campaign.state();
-        campaign.move(CampaignState.CANCELLED, time.now());
-        history(campaign, CampaignEvent.Kind.CANCELLED, caller.username(), from, CampaignState.CANCELLED, clean(comment), null);
-        audit(caller, AuditAction.CAMPAIGN_CANCELLED, campaign, details("comment", clean(comment)));
+        campaign.cancel(caller, time.now());
+        ReviewComment note = ReviewComment.of(comment);
+        history(campaign, CampaignEvent.Kind.CANCELLED, caller.username(), from, CampaignState.CANCELLED, textOf(note), null);
+        audit(caller, AuditAction.CAMPAIGN_CANCELLED, campaign, details("comment", textOf(note)));
         return campaign;
     }
 
     public Campaign pause(long id, Caller caller) {
-        Campaign campaign = sendingControl(id, caller);
+        Campaign campaign = find(id);
         CampaignState from = campaign.state();
-        campaign.move(CampaignState.PAUSED, time.now());
+        campaign.pause(caller, time.now());
         history(campaign, CampaignEvent.Kind.PAUSED, caller.username(), from, CampaignState.PAUSED, null, null);
         audit(caller, AuditAction.CAMPAIGN_PAUSED, campaign, Map.of());
         return campaign;
     }
 
     public Campaign resume(long id, Caller caller) {
-        Campaign campaign = sendingControl(id, caller);
-        if (campaign.state() != CampaignState.PAUSED) {
-            throw DomainException.conflict("transition_not_allowed", "error.campaign.transition", campaign.state(), CampaignState.SENDING);
-        }
-        campaign.move(CampaignState.SENDING, time.now());
+        Campaign campaign = find(id);
+        campaign.resume(caller, time.now());
         history(campaign, CampaignEvent.Kind.RESUMED, caller.username(), CampaignState.PAUSED, CampaignState.SENDING, null, null);
         audit(caller, AuditAction.CAMPAIGN_RESUMED, campaign, Map.of());
         dispatch.requeue(campaign);
@@ -220,49 +195,34 @@ public class Campaigns {
 
     /** Stops sending: what was not sent yet is cancelled. */
     public Campaign stop(long id, String comment, Caller caller) {
-        Campaign campaign = sendingControl(id, caller);
+        Campaign campaign = find(id);
         CampaignState from = campaign.state();
-        campaign.finish(CampaignState.STOPPED, time.now());
+        campaign.stop(caller, time.now());
+        ReviewComment note = ReviewComment.of(comment);
         int cancelled = dispatch.cancelPending(campaign.id());
-        history(campaign, CampaignEvent.Kind.STOPPED, caller.username(), from, CampaignState.STOPPED, clean(comment), null);
-        audit(caller, AuditAction.CAMPAIGN_STOPPED, campaign, details("notSent", cancelled, "comment", clean(comment)));
+        history(campaign, CampaignEvent.Kind.STOPPED, caller.username(), from, CampaignState.STOPPED, textOf(note), null);
+        audit(caller, AuditAction.CAMPAIGN_STOPPED, campaign, details("notSent", cancelled, "comment", textOf(note)));
         return campaign;
     }
 
     /** Sends again to the recipients whose failure was transient (and only to them). */
     public int retryFailed(long id, Caller caller) {
-        Campaign campaign = sendingControl(id, caller);
+        Campaign campaign = find(id);
+        campaign.checkRetry(caller);
         int retried = dispatch.retryTransientFailures(campaign);
         history(campaign, CampaignEvent.Kind.RETRIED, caller.username(), campaign.state(), campaign.state(), null, null);
         audit(caller, AuditAction.CAMPAIGN_RETRIED, campaign, Map.of("recipients", retried));
         return retried;
     }
 
-    /** Pause, resume, stop and retry: a REVIEWER, or the EMERGENCY role for emergency alerts. */
-    private Campaign sendingControl(long id, Caller caller) {
-        Campaign campaign = find(id);
-        if (!caller.has(Role.REVIEWER) && !(campaign.isEmergency() && caller.has(Role.EMERGENCY))) {
-            throw DomainException.forbidden("not_allowed", "error.campaign.notAllowed");
-        }
-        return campaign;
-    }
-
     /** A reviewer's look at an emergency alert sent without prior review. */
     public Campaign reviewAfterwards(long id, String comment, Caller caller) {
         require(caller, Role.REVIEWER);
         Campaign campaign = find(id);
-        if (!campaign.isEmergency()) {
-            throw DomainException.conflict("not_emergency", "error.campaign.notEmergency");
-        }
-        if (campaign.postHocReviewedAt() != null) {
-            throw DomainException.conflict("already_reviewed", "error.campaign.alreadyReviewed");
-        }
-        if (caller.username().equals(campaign.author())) {
-            throw DomainException.forbidden("four_eyes", "error.campaign.fourEyes");
-        }
-        campaign.reviewedAfterwards(caller.username(), time.now());
-        history(campaign, CampaignEvent.Kind.POST_HOC_REVIEWED, caller.username(), campaign.state(), campaign.state(), clean(comment), null);
-        audit(caller, AuditAction.EMERGENCY_REVIEWED, campaign, details("comment", clean(comment)));
+        campaign.reviewAfterwards(caller, time.now());
+        ReviewComment note = ReviewComment.of(comment);
+        history(campaign, CampaignEvent.Kind.POST_HOC_REVIEWED, caller.username(), campaign.state(), campaign.state(), textOf(note), null);
+        audit(caller, AuditAction.EMERGENCY_REVIEWED, campaign, details("comment", textOf(note)));
         return campaign;
     }
 
@@ -325,66 +285,18 @@ public class Campaigns {
                 Campaign.class).setParameter("e", Priority.EMERGENCY).getResultList();
     }
 
-    /** The checks every save runs (submission adds the template's, the audience's and the time's). */
-    public void validate(CampaignContent content) {
-        if (content.title().isEmpty()) {
-            throw DomainException.invalid("title_required", "error.campaign.titleRequired");
-        }
-        if (content.title().length() > MAX_TITLE) {
-            throw DomainException.invalid("title_too_long", "error.campaign.titleTooLong", MAX_TITLE);
-        }
-        if (content.topics().isEmpty()) {
-            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
-        }
+    /**
+     * What content cannot check alone (it validates itself when built): its topics and neighbourhoods are known,
+     * its times still ahead.
+     */
+    public void checkCatalogueAndTimes(CampaignContent content) {
         if (!topics.all().containsAll(content.topics())) {
             throw DomainException.invalid("unknown_topic", "error.campaign.unknownTopic");
         }
         if (!neighbourhoods.codes().containsAll(content.neighbourhoods())) {
             throw DomainException.invalid("unknown_neighbourhood", "error.subscriber.unknownNeighbourhood");
         }
-        if (content.templateName().isEmpty()) {
-            throw DomainException.invalid("template_required", "error.campaign.templateRequired");
-        }
-        if (content.templateName().length() > 512 || !content.language().matches("[a-zA-Z_]{2,16}")) {
-            throw DomainException.invalid("unknown_template", "error.template.unknown");
-        }
-        if (content.headerMedia() != null && (content.headerMedia().length() > 2000 || !content.headerMedia().matches("https://\\S+"))
-                || content.link() != null && (content.link().length() > 2000 || content.link().matches(".*\\s.*"))) {
-            throw DomainException.invalid("invalid_link", "error.campaign.invalidLink");
-        }
-        if (content.headerParameters().size() + content.bodyParameters().size() > MAX_PARAMETERS
-                || content.headerParameters().stream().anyMatch(p -> p.length() > MAX_PARAMETER)
-                || content.bodyParameters().stream().anyMatch(p -> p.length() > MAX_PARAMETER)) {
-            throw DomainException.invalid("parameter_too_long", "error.campaign.parameterTooLong", MAX_PARAMETER);
-        }
-        OffsetDateTime now = time.now();
-        if (content.scheduledAt() != null && !content.scheduledAt().isAfter(now)) {
-            throw DomainException.invalid("schedule_in_past", "error.campaign.scheduleInPast");
-        }
-        OffsetDateTime start = content.scheduledAt() == null ? now : content.scheduledAt();
-        if (content.expiresAt() != null && !content.expiresAt().isAfter(start)) {
-            throw DomainException.invalid("expiry_before_start", "error.campaign.expiryBeforeStart");
-        }
-    }
-
-    private void checkTime(OffsetDateTime at, Priority priority) {
-        if (at == null) {
-            return;
-        }
-        if (!at.isAfter(time.now())) {
-            throw DomainException.invalid("schedule_in_past", "error.campaign.scheduleInPast");
-        }
-        if (priority == Priority.NORMAL) {
-            quietHours().filter(q -> q.contains(at)).ifPresent(q -> {
-                throw DomainException.invalid("quiet_hours", "error.campaign.quietHours", q.toString());
-            });
-        }
-    }
-
-    static void fourEyes(Campaign campaign, Caller caller) {
-        if (caller.username().equals(campaign.author()) || caller.username().equals(campaign.lastEditor())) {
-            throw DomainException.forbidden("four_eyes", "error.campaign.fourEyes");
-        }
+        content.checkTimes(time.now());
     }
 
     static void require(Caller caller, Role role) {
@@ -411,16 +323,5 @@ public class Campaigns {
             }
         }
         return map;
-    }
-
-    static String clean(String comment) {
-        if (comment == null || comment.isBlank()) {
-            return null;
-        }
-        String stripped = comment.strip();
-        if (stripped.length() > MAX_COMMENT) {
-            throw DomainException.invalid("comment_too_long", "error.campaign.commentTooLong", MAX_COMMENT);
-        }
-        return stripped;
     }
 }

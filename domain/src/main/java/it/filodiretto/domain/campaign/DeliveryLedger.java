@@ -60,14 +60,16 @@ public class DeliveryLedger {
     }
 
     public CampaignState state(long campaignId) {
-        return CampaignState.valueOf((String) em.createNativeQuery("select state from campaign where id = ?").setParameter(1, campaignId)
-                .getSingleResult());
+        return campaignRows().state(campaignId);
     }
 
     /** Whether an emergency alert is going out (normal campaigns then yield). */
     public boolean emergencySending() {
-        return !em.createNativeQuery("select 1 from campaign where priority = 'EMERGENCY' and state = 'SENDING' fetch first 1 rows only")
-                .getResultList().isEmpty();
+        return campaignRows().emergencySending();
+    }
+
+    private CampaignClockQueries campaignRows() {
+        return new CampaignClockQueries(em);
     }
 
     public Claim claim(long deliveryId, Set<String> topics, Set<String> neighbourhoods, MessageCategory category, OffsetDateTime expiresAt) {
@@ -217,9 +219,7 @@ public class DeliveryLedger {
      * queued delivery must travel again), otherwise only the deliveries refused for now.
      */
     public void requeueAt(long campaignId, OffsetDateTime at, boolean all) {
-        em.createNativeQuery("update campaign set requeue_at = case when requeue_at is null or requeue_at > ? then ? else requeue_at end,"
-                        + " requeue_all = (requeue_all or ?) where id = ?")
-                .setParameter(1, at).setParameter(2, at).setParameter(3, all).setParameter(4, campaignId).executeUpdate();
+        campaignRows().planRequeue(campaignId, at, all);
     }
 
     /**
@@ -229,9 +229,7 @@ public class DeliveryLedger {
      */
     public boolean pauseForTemplate(long campaignId, Integer code) {
         OffsetDateTime now = time.now();
-        int paused = em.createNativeQuery("update campaign set state = 'PAUSED', updated_at = ?, version = version + 1 where id = ? and state = 'SENDING'")
-                .setParameter(1, now).setParameter(2, campaignId).executeUpdate();
-        if (paused == 0) {
+        if (!campaignRows().move(campaignId, CampaignState.SENDING, CampaignState.PAUSED, now)) {
             return false;
         }
         String reason = "template:" + (code == null ? "not_approved" : code);
@@ -250,11 +248,7 @@ public class DeliveryLedger {
             return false;
         }
         OffsetDateTime now = time.now();
-        int done = em.createNativeQuery("update campaign set state = 'SENT', finished_at = ?, updated_at = ?, requeue_at = null, requeue_all = false,"
-                        + " version = version + 1"
-                        + " where id = ? and state = 'SENDING'")
-                .setParameter(1, now).setParameter(2, now).setParameter(3, campaignId).executeUpdate();
-        if (done == 0) {
+        if (!campaignRows().finishSending(campaignId, now)) {
             return false;
         }
         em.persist(new CampaignEvent(campaignId, CampaignEvent.Kind.SENT, Actor.SYSTEM.name(), CampaignState.SENDING, CampaignState.SENT,

@@ -89,15 +89,12 @@ public class Dispatch {
      */
     public void start(long campaignId, String actor) {
         Campaign campaign = em.find(Campaign.class, campaignId, LockModeType.PESSIMISTIC_WRITE);
-        boolean fastLane = campaign != null && campaign.isEmergency() && campaign.state() == CampaignState.DRAFT;
-        if (campaign == null || !(campaign.state() == CampaignState.SCHEDULED || fastLane)) {
+        if (campaign == null || !campaign.isReadyToStart()) {
             return;
         }
         MessageTemplate template = templates.find(campaign.templateName(), campaign.language())
                 .orElseThrow(() -> DomainException.invalid("unknown_template", "error.template.unknown"));
-        if (!campaign.isIntact()) {
-            throw DomainException.conflict("content_changed", "error.campaign.contentChanged");
-        }
+        campaign.requireIntact();
         OffsetDateTime now = time.now();
         long fanOutStart = System.nanoTime();
         int recipients = fanOut(campaign, template.category(), now);
@@ -151,9 +148,14 @@ public class Dispatch {
         return ids.size();
     }
 
+    /** Queues everything queued again, now: any planned re-queue is void. */
     public void requeue(Campaign campaign) {
-        em.createNativeQuery("update campaign set requeue_at = null, requeue_all = false where id = ?").setParameter(1, campaign.id()).executeUpdate();
+        campaignRows().dropRequeuePlan(campaign.id());
         enqueuePending(campaign);
+    }
+
+    private CampaignClockQueries campaignRows() {
+        return new CampaignClockQueries(em);
     }
 
     public int cancelPending(long campaignId) {
@@ -163,13 +165,10 @@ public class Dispatch {
 
     /** Failed recipients whose failure was transient go back to the queue (and the campaign to SENDING). */
     public int retryTransientFailures(Campaign campaign) {
-        if (!(campaign.state() == CampaignState.SENT || campaign.state().isDispatching())) {
-            throw DomainException.conflict("transition_not_allowed", "error.campaign.transition", campaign.state(), CampaignState.SENDING);
-        }
         int retried = em.createNativeQuery("update delivery set state = 'QUEUED', transient_failure = false, attempts = 0, failed_at = null"
                 + " where campaign_id = ? and state = 'FAILED' and transient_failure = true").setParameter(1, campaign.id()).executeUpdate();
-        if (retried > 0 && campaign.state() == CampaignState.SENT) {
-            campaign.move(CampaignState.SENDING, time.now());
+        if (retried > 0) {
+            campaign.resendFailures(time.now());
         }
         em.flush();
         if (campaign.state() == CampaignState.SENDING) {
@@ -321,12 +320,7 @@ public class Dispatch {
      * batch was lost (a broker failure, a sender that gave up); they are queued again.
      */
     public List<Long> stalled(OffsetDateTime now) {
-        @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select c.id from campaign c where c.state = 'SENDING' and c.requeue_at is null and c.started_at < ?"
-                        + " and exists (select 1 from delivery d where d.campaign_id = c.id and d.state = 'QUEUED')"
-                        + " and not exists (select 1 from delivery d where d.campaign_id = c.id and (d.state = 'SENDING' or d.sent_at > ?))")
-                .setParameter(1, now.minusMinutes(1)).setParameter(2, now.minusMinutes(1)).getResultList();
-        return ids.stream().map(Number::longValue).toList();
+        return campaignRows().stalled(now);
     }
 
     /** Scheduled campaigns whose time has come, the earliest first. */
@@ -350,10 +344,7 @@ public class Dispatch {
         if (campaign == null || campaign.state() != CampaignState.SENDING || halt.reason().isPresent()) {
             return;
         }
-        boolean all = Boolean.TRUE.equals(em.createNativeQuery("select requeue_all from campaign where id = ?").setParameter(1, campaignId)
-                .getSingleResult());
-        em.createNativeQuery("update campaign set requeue_at = null, requeue_all = false where id = ?").setParameter(1, campaignId).executeUpdate();
-        enqueue(campaign, all);
+        enqueue(campaign, campaignRows().takeRequeuePlan(campaignId));
     }
 
     /** An administrator lifts the stop-everything switch: every sending campaign is queued again. */
@@ -405,10 +396,9 @@ public class Dispatch {
     /** A normal campaign due in quiet hours waits for their end (history says so). */
     public void postpone(long campaignId, OffsetDateTime to) {
         Campaign campaign = em.find(Campaign.class, campaignId);
-        if (campaign != null && campaign.state() == CampaignState.SCHEDULED) {
+        if (campaign != null && campaign.postpone(to)) {
             em.persist(new CampaignEvent(campaignId, CampaignEvent.Kind.SCHEDULED, Actor.SYSTEM.name(), CampaignState.SCHEDULED,
                     CampaignState.SCHEDULED, "→ " + to, null, time.now())); // the step (SCHEDULED by system) and the new time say it
-            em.createNativeQuery("update campaign set scheduled_at = ? where id = ?").setParameter(1, to).setParameter(2, campaignId).executeUpdate();
             LOG.info(() -> "campaign " + campaignId + " waits for the end of quiet hours: " + to);
         }
     }

@@ -91,7 +91,7 @@ public class EmergencyAlerts {
         String title = "⚠ " + template.name() + " " + now.atZoneSameInstant(QuietHours.ROME).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
         CampaignContent content = new CampaignContent(title, Set.of(topic), neighbourhoods, template.name(), template.language(),
                 headerParameters, bodyParameters, null, now.plusMinutes(expiryMinutes));
-        campaigns.validate(content);
+        campaigns.checkCatalogueAndTimes(content);
         if (audience.count(content.topics(), content.neighbourhoods(), template.category()) == 0) {
             throw DomainException.invalid("empty_audience", "error.campaign.emptyAudience");
         }

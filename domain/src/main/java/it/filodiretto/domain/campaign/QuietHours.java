@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainException;
+
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -7,8 +9,8 @@ import java.time.ZonedDateTime;
 import java.util.Optional;
 
 /**
- * Hours (Europe/Rome) in which normal campaigns neither get scheduled nor start, e.g. {@code 22:00-07:00};
- * the range may cross midnight. Emergencies ignore them.
+ * The quiet-hours policy: hours (Europe/Rome) in which normal campaigns neither get scheduled nor start, e.g.
+ * {@code 22:00-07:00}; the range may cross midnight. Emergencies ignore them.
  */
 public record QuietHours(LocalTime from, LocalTime to) {
 
@@ -31,6 +33,18 @@ public record QuietHours(LocalTime from, LocalTime to) {
     public boolean contains(OffsetDateTime instant) {
         LocalTime t = instant.atZoneSameInstant(ROME).toLocalTime();
         return from.isBefore(to) ? !t.isBefore(from) && t.isBefore(to) : !t.isBefore(from) || t.isBefore(to);
+    }
+
+    /** Whether a campaign of this priority may start at {@code instant}: emergencies always, normal ones outside quiet hours. */
+    public boolean allows(OffsetDateTime instant, Priority priority) {
+        return priority == Priority.EMERGENCY || !contains(instant);
+    }
+
+    /** 400 {@code quiet_hours} unless {@link #allows}. */
+    public void check(OffsetDateTime instant, Priority priority) {
+        if (!allows(instant, priority)) {
+            throw DomainException.invalid("quiet_hours", "error.campaign.quietHours", toString());
+        }
     }
 
     /** The first moment after {@code instant} outside quiet hours ({@code instant} itself when outside). */

@@ -74,10 +74,8 @@ public class SystemBroadcasts {
         em.persist(campaign);
         em.flush();
         String why = "privacy_notice:" + change.noticeVersion(); // a reference, not prose: the page shows it next to the step
-        campaign.move(CampaignState.IN_REVIEW, now);
-        campaign.approve(Actor.SYSTEM.name(), now);
         var at = campaigns.quietHours().map(q -> q.nextAllowed(now)).orElse(now);
-        campaign.schedule(at, now);
+        campaign.scheduleAsSystem(at, now);
         em.persist(new CampaignEvent(campaign.id(), CampaignEvent.Kind.SCHEDULED, Actor.SYSTEM.name(), CampaignState.DRAFT,
                 CampaignState.SCHEDULED, why, content.toJson().toString(), now));
         audit.record(Actor.SYSTEM, AuditAction.CAMPAIGN_SCHEDULED, "campaign", campaign.id().toString(),

@@ -1,11 +1,13 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainException;
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class QuietHoursTest {
 
@@ -33,5 +35,22 @@ class QuietHoursTest {
         assertThat(lunch.contains(rome(1, 14, 30))).isFalse();
         assertThat(QuietHours.parse("")).isEmpty();
         assertThat(QuietHours.parse("00:00-00:00")).as("equal ends: none").isEmpty();
+    }
+
+    @Test
+    void normalCampaignsWaitForQuietHoursAndEmergenciesDoNot() {
+        QuietHours q = QuietHours.parse("22:00-07:00").orElseThrow();
+        assertThat(q.allows(rome(1, 23, 0), Priority.NORMAL)).isFalse();
+        assertThat(q.allows(rome(1, 23, 0), Priority.EMERGENCY)).isTrue();
+        assertThat(q.allows(rome(1, 12, 0), Priority.NORMAL)).isTrue();
+        q.check(rome(1, 23, 0), Priority.EMERGENCY);
+        assertThatThrownBy(() -> q.check(rome(1, 23, 0), Priority.NORMAL)).isInstanceOf(DomainException.class)
+                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.INVALID).hasFieldOrPropertyWithValue("code", "quiet_hours")
+                .hasFieldOrPropertyWithValue("messageKey", "error.campaign.quietHours");
+    }
+
+    @Test
+    void quietHoursThatDoNotLookLikeARangeAreAConfigurationError() {
+        assertThatThrownBy(() -> QuietHours.parse("22:00")).isInstanceOf(IllegalArgumentException.class);
     }
 }

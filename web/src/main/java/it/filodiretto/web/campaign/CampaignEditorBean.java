@@ -3,6 +3,7 @@ package it.filodiretto.web.campaign;
 import it.filodiretto.domain.campaign.Audience;
 import it.filodiretto.domain.campaign.Campaign;
 import it.filodiretto.domain.campaign.CampaignContent;
+import it.filodiretto.domain.campaign.CampaignState;
 import it.filodiretto.domain.campaign.Campaigns;
 import it.filodiretto.domain.campaign.QuietHours;
 import it.filodiretto.domain.consent.Topics;
@@ -54,7 +55,7 @@ public class CampaignEditorBean implements Serializable {
     private Long id;
     private long version;
     private boolean loaded;
-    private String state;
+    private CampaignState state;
     private String title;
     private List<String> chosenTopics = new ArrayList<>();
     private List<String> places = new ArrayList<>();
@@ -79,7 +80,7 @@ public class CampaignEditorBean implements Serializable {
             Campaign c = campaigns.find(id);
             CampaignContent content = c.content();
             version = c.version();
-            state = c.state().name();
+            state = c.state();
             title = content.title();
             chosenTopics = new ArrayList<>(content.topics());
             places = new ArrayList<>(content.neighbourhoods());
@@ -175,7 +176,7 @@ public class CampaignEditorBean implements Serializable {
         Campaign saved = id == null ? campaigns.create(content, Callers.current()) : campaigns.update(id, version, content, Callers.current());
         id = saved.id();
         version = saved.version();
-        state = saved.state().name();
+        state = saved.state();
     }
 
     private static OffsetDateTime rome(LocalDateTime local) {
@@ -183,7 +184,7 @@ public class CampaignEditorBean implements Serializable {
     }
 
     public boolean isEditable() {
-        return Callers.current().has(Role.EDITOR) && (state == null || "DRAFT".equals(state) || "CHANGES_REQUESTED".equals(state));
+        return Callers.current().has(Role.EDITOR) && (state == null || state.isEditable());
     }
 
     public List<MessageTemplate> getTemplates() {
@@ -211,7 +212,7 @@ public class CampaignEditorBean implements Serializable {
     }
 
     public String getState() {
-        return state;
+        return state == null ? null : state.name();
     }
 
     public String getTitle() {

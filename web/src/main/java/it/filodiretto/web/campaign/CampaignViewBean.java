@@ -1,11 +1,13 @@
 package it.filodiretto.web.campaign;
 
 import it.filodiretto.domain.campaign.Campaign;
+import it.filodiretto.domain.campaign.CancellationPolicy;
 import it.filodiretto.domain.campaign.CampaignEvent;
 import it.filodiretto.domain.campaign.CampaignStats;
 import it.filodiretto.domain.campaign.Campaigns;
 import it.filodiretto.domain.campaign.Delivery;
 import it.filodiretto.domain.campaign.QuietHours;
+import it.filodiretto.domain.campaign.SendingControlPolicy;
 import it.filodiretto.domain.common.PhoneMask;
 import it.filodiretto.domain.consent.Topics;
 import it.filodiretto.domain.staff.Caller;
@@ -286,7 +288,7 @@ public class CampaignViewBean implements Serializable {
     }
 
     public boolean isLive() {
-        return campaign != null && (campaign.state().isDispatching() || campaign.state().name().equals("SCHEDULED"));
+        return campaign != null && campaign.isLive();
     }
 
     public boolean isReviewer() {
@@ -294,12 +296,12 @@ public class CampaignViewBean implements Serializable {
     }
 
     public boolean isSendingController() {
-        Caller caller = Callers.current();
-        return caller.has(Role.REVIEWER) || campaign.isEmergency() && caller.has(Role.EMERGENCY);
+        return SendingControlPolicy.allows(Callers.current(), campaign);
     }
 
-    public boolean isAuthor() {
-        return campaign.author().equals(FacesContext.getCurrentInstance().getExternalContext().getRemoteUser());
+    /** Whether the cancel button is for this user (the state table decides whether it shows now). */
+    public boolean isCanceller() {
+        return CancellationPolicy.allows(Callers.current(), campaign);
     }
 
     public String topicLabels() {

@@ -146,6 +146,10 @@ class CampaignIT {
         String body = "{\"title\":\"Own\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\",\"16/12\",\"Paga online\"]}";
         seedSubscribers(1, "deadlines", "");
         long id = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", both, body)).getJsonNumber("id").longValue();
+        assertThat(StaffClient.json(api.get("api/v1/campaigns?topic=deadlines", reviewer)).asJsonArray().stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue())).as("the list filters by topic").contains(id);
+        assertThat(StaffClient.json(api.get("api/v1/campaigns?topic=weather", reviewer)).asJsonArray().stream()
+                .map(v -> v.asJsonObject().getJsonNumber("id").longValue())).doesNotContain(id);
         assertThat(post(id, "submit", both, null).statusCode()).isEqualTo(200);
         HttpResponse<String> own = post(id, "approve", both, "{\"comment\":\"mine\"}");
         assertThat(own.statusCode()).isEqualTo(403);
