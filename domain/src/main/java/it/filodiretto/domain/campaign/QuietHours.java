@@ -14,7 +14,7 @@ import java.util.Optional;
  */
 public record QuietHours(LocalTime from, LocalTime to) {
 
-    public static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    public static final ZoneId ROME = it.filodiretto.domain.common.CityTime.ZONE;
 
     /** Parses {@code HH:mm-HH:mm}; empty or equal ends means none. */
     public static Optional<QuietHours> parse(String text) {
