@@ -116,8 +116,8 @@ public class KnowledgeResource {
         byte[] content = body == null ? new byte[0] : body.readNBytes((int) ArticleFiles.MAX_BYTES + 1);
         if (content.length > ArticleFiles.MAX_BYTES) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
-                    .entity(new it.filodiretto.web.api.ApiError("payload_too_large",
-                            Texts.text(locale(), "error.import.tooLarge", ArticleFiles.MAX_BYTES / (1024 * 1024)))).build();
+                    .entity(JSON.createObjectBuilder().add("error", "payload_too_large")
+                            .add("message", Texts.text(locale(), "error.import.tooLarge", ArticleFiles.MAX_BYTES / (1024 * 1024))).build()).build();
         }
         if (content.length == 0) {
             throw DomainException.invalid("missing_body", "error.api.missingBody");
