@@ -13,10 +13,8 @@ import jakarta.persistence.Version;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One official answer of the knowledge base. Only a published article inside its validity dates is ever
@@ -56,7 +54,8 @@ public class Article {
     private String office;
 
     @Column(name = "tags", nullable = false, length = 1000)
-    private String tags;
+    @jakarta.persistence.Convert(converter = it.filodiretto.domain.common.CommaSeparatedSetConverter.class)
+    private Set<String> tags;
 
     @Column(name = "language", nullable = false, length = 8)
     private String language;
@@ -110,7 +109,7 @@ public class Article {
         this.body = draft.text();
         this.link = draft.link();
         this.office = draft.office();
-        this.tags = String.join(",", draft.tags());
+        this.tags = java.util.Collections.unmodifiableSet(new LinkedHashSet<>(draft.tags()));
         this.language = draft.language();
         this.validFrom = draft.validFrom();
         this.validUntil = draft.validUntil();
@@ -152,7 +151,7 @@ public class Article {
     }
 
     private Set<String> tagSet() {
-        return tags.isEmpty() ? Set.of() : Arrays.stream(tags.split(",")).collect(Collectors.toCollection(LinkedHashSet::new));
+        return tags;
     }
 
     public Long id() {
@@ -184,7 +183,7 @@ public class Article {
     }
 
     public String tags() {
-        return tags.replace(",", ", ");
+        return String.join(", ", tags);
     }
 
     public String language() {
