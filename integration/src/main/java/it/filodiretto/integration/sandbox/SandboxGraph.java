@@ -48,9 +48,64 @@ public class SandboxGraph {
         if (!bearer(authorization)) {
             return UNAUTHORIZED;
         }
-        boolean forced = faults.countAndForceFailure();
         FaultSettings f = faults.get();
-        if (forced) {
+        GraphAnswer fault = injectedFault(f);
+        if (fault != null) {
+            return fault;
+        }
+        if (payload == null || !"whatsapp".equals(payload.getString("messaging_product", null))) {
+            return invalid("messaging_product must be \"whatsapp\"");
+        }
+        String to = payload.getString("to", "").replaceAll("[^0-9]", "");
+        if (to.length() < 8 || to.length() > 15) {
+            return invalid("to: a phone number in international format is required");
+        }
+        if (SandboxFaults.roll(f.permanentErrorRate())) {
+            return new GraphAnswer(400, MetaShapes.error(131026, "Message undeliverable (sandbox fault injection)"));
+        }
+        String phone = "+" + to;
+        String type = payload.getString("type", "text");
+        Built built = switch (type) {
+            case "text" -> text(phone, payload, marketing);
+            case "template" -> template(phone, payload, marketing);
+            case "interactive" -> interactive(phone, payload, marketing);
+            default -> Built.refused(invalid("type " + type + " is not supported by the sandbox (text, template, interactive)"));
+        };
+        if (built.refusal() != null) {
+            return built.refusal();
+        }
+        SandboxMessage row = built.row();
+        store.insert(row);
+        reporter.accepted(row.wamid(), to);
+        if (faults.loseThisAnswer(to)) {
+            sleep(FaultSettings.LOST_ANSWER_DELAY_MS); // accepted, but the client has given up waiting
+        }
+        return new GraphAnswer(200, JSON.createObjectBuilder()
+                .add("messaging_product", "whatsapp")
+                .add("contacts", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                        .add("input", payload.getString("to")).add("wa_id", to)))
+                .add("messages", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
+                        .add("id", row.wamid()).add("message_status", "accepted")))
+                .build());
+    }
+
+    private static final GraphAnswer OUTSIDE_WINDOW = new GraphAnswer(400,
+            MetaShapes.error(131047, "Re-engagement message: more than 24 hours have passed since the recipient last replied"));
+
+    /** What a send built: the row the phone shows, or Meta's refusal. */
+    private record Built(SandboxMessage row, GraphAnswer refusal) {
+        static Built accepted(SandboxMessage row) {
+            return new Built(row, null);
+        }
+
+        static Built refused(GraphAnswer refusal) {
+            return new Built(null, refusal);
+        }
+    }
+
+    /** The faults the tests asked for (fail next, latency, timeouts, 5xx, 429), or null to go on. */
+    private GraphAnswer injectedFault(FaultSettings f) {
+        if (faults.countAndForceFailure()) {
             return new GraphAnswer(503, MetaShapes.error(131000, "Service unavailable (sandbox: failNext)"));
         }
         if (f.latencyMs() > 0) {
@@ -66,128 +121,107 @@ public class SandboxGraph {
         if (SandboxFaults.roll(f.rateLimitRate()) || !faults.admit()) {
             return new GraphAnswer(429, MetaShapes.error(130429, "Rate limit hit: cloud API message throughput has been reached"));
         }
-        if (payload == null || !"whatsapp".equals(payload.getString("messaging_product", null))) {
-            return invalid("messaging_product must be \"whatsapp\"");
+        return null;
+    }
+
+    private Built text(String phone, JsonObject payload, boolean marketing) {
+        JsonObject text = payload.getJsonObject("text");
+        String body = text == null ? null : text.getString("body", null);
+        if (body == null || body.isBlank() || body.length() > 4096) {
+            return Built.refused(invalid("text.body is required, at most 4096 characters"));
         }
-        String to = payload.getString("to", "").replaceAll("[^0-9]", "");
-        if (to.length() < 8 || to.length() > 15) {
-            return invalid("to: a phone number in international format is required");
+        if (!inWindow(phone)) {
+            return Built.refused(OUTSIDE_WINDOW);
         }
-        if (SandboxFaults.roll(f.permanentErrorRate())) {
-            return new GraphAnswer(400, MetaShapes.error(131026, "Message undeliverable (sandbox fault injection)"));
+        return Built.accepted(row(phone, "text", null, null, null, body, null, null, null, marketing));
+    }
+
+    private Built template(String phone, JsonObject payload, boolean marketing) {
+        JsonObject template = payload.getJsonObject("template");
+        if (template == null) {
+            return Built.refused(invalid("template is required"));
         }
-        String phone = "+" + to;
-        String type = payload.getString("type", "text");
-        SandboxMessage row;
-        switch (type) {
-            case "text" -> {
-                JsonObject text = payload.getJsonObject("text");
-                String body = text == null ? null : text.getString("body", null);
-                if (body == null || body.isBlank() || body.length() > 4096) {
-                    return invalid("text.body is required, at most 4096 characters");
-                }
-                if (!inWindow(phone)) {
-                    return new GraphAnswer(400, MetaShapes.error(131047, "Re-engagement message: more than 24 hours have passed since the recipient last replied"));
-                }
-                row = row(phone, "text", null, null, null, body, null, null, null, marketing);
+        String name = template.getString("name", "");
+        JsonObject language = template.getJsonObject("language");
+        String code = language == null ? "it" : language.getString("code", "it");
+        MessageTemplate t = templates.find(name, code).orElse(null);
+        if (t == null) {
+            return Built.refused(new GraphAnswer(404, MetaShapes.error(132001, "Template name does not exist in the translation")));
+        }
+        if (t.status() == MessageTemplate.Status.PAUSED) {
+            return Built.refused(new GraphAnswer(400, MetaShapes.error(132015, "Template is paused")));
+        }
+        if (!t.isApproved()) {
+            return Built.refused(new GraphAnswer(400, MetaShapes.error(132016, "Template is not approved (" + t.status() + ")")));
+        }
+        List<String> header = parameters(template, "header");
+        List<String> body = parameters(template, "body");
+        if (header.size() != t.headerParameterCount() || body.size() != t.bodyParameterCount()) {
+            return Built.refused(new GraphAnswer(400, MetaShapes.error(132000, "Number of parameters does not match the expected number of params")));
+        }
+        String media = media(template);
+        if (t.hasMediaHeader() != (media != null)) {
+            return Built.refused(new GraphAnswer(400, MetaShapes.error(132012, "Parameter format does not match format in the created template")));
+        }
+        String linkPart = urlButtonParameter(template);
+        if (t.needsLinkParameter() && (linkPart == null || linkPart.isBlank())) {
+            return Built.refused(new GraphAnswer(400, MetaShapes.error(131008, "Required parameter is missing: the URL button's parameter")));
+        }
+        if (marketing != (t.category() == it.filodiretto.domain.whatsapp.MessageCategory.MARKETING)) {
+            return Built.refused(invalid(marketing ? "only MARKETING templates go to marketing_messages"
+                    : "MARKETING templates must be sent through marketing_messages"));
+        }
+        JsonArrayBuilder all = JSON.createArrayBuilder();
+        header.forEach(all::add);
+        body.forEach(all::add);
+        String shownHeader = media != null ? "[" + t.headerFormat() + "] " + media : MessageTemplate.render(t.headerText(), header);
+        return Built.accepted(row(phone, "template", t.name(), all.build().toString(), shownHeader,
+                MessageTemplate.render(t.bodyText(), body), t.footerText(), templateButtons(t, template, linkPart), null, marketing));
+    }
+
+    /** The buttons the phone shows: quick replies with the payloads the sender set, and the URL button. */
+    private static String templateButtons(MessageTemplate t, JsonObject template, String linkPart) {
+        JsonArrayBuilder buttons = JSON.createArrayBuilder();
+        List<JsonObject> payloads = buttonPayloads(template);
+        List<String> replies = t.quickReplies();
+        for (int i = 0; i < replies.size(); i++) {
+            String id = i < payloads.size() ? payloads.get(i).getString("payload", replies.get(i)) : replies.get(i);
+            buttons.add(JSON.createObjectBuilder().add("id", id).add("title", replies.get(i)));
+        }
+        if (t.urlButtonText() != null) {
+            buttons.add(JSON.createObjectBuilder().add("id", "url").add("title", t.urlButtonText()).add("url", t.link(linkPart)));
+        }
+        return buttons.build().toString();
+    }
+
+    private Built interactive(String phone, JsonObject payload, boolean marketing) {
+        if (!inWindow(phone)) {
+            return Built.refused(OUTSIDE_WINDOW);
+        }
+        GraphAnswer problem = validateInteractive(payload.getJsonObject("interactive"));
+        if (problem != null) {
+            return Built.refused(problem);
+        }
+        JsonObject i = payload.getJsonObject("interactive");
+        JsonObject header = i.getJsonObject("header");
+        JsonObject footer = i.getJsonObject("footer");
+        JsonObject action = i.getJsonObject("action");
+        String buttons = null;
+        String list = null;
+        if ("button".equals(i.getString("type"))) {
+            JsonArrayBuilder b = JSON.createArrayBuilder();
+            for (JsonValue v : action.getJsonArray("buttons")) {
+                JsonObject reply = v.asJsonObject().getJsonObject("reply");
+                b.add(JSON.createObjectBuilder().add("id", reply.getString("id")).add("title", reply.getString("title")));
             }
-            case "template" -> {
-                JsonObject template = payload.getJsonObject("template");
-                if (template == null) {
-                    return invalid("template is required");
-                }
-                String name = template.getString("name", "");
-                JsonObject language = template.getJsonObject("language");
-                String code = language == null ? "it" : language.getString("code", "it");
-                MessageTemplate t = templates.find(name, code).orElse(null);
-                if (t == null) {
-                    return new GraphAnswer(404, MetaShapes.error(132001, "Template name does not exist in the translation"));
-                }
-                if (t.status() == MessageTemplate.Status.PAUSED) {
-                    return new GraphAnswer(400, MetaShapes.error(132015, "Template is paused"));
-                }
-                if (!t.isApproved()) {
-                    return new GraphAnswer(400, MetaShapes.error(132016, "Template is not approved (" + t.status() + ")"));
-                }
-                List<String> header = parameters(template, "header");
-                List<String> body = parameters(template, "body");
-                if (header.size() != t.headerParameterCount() || body.size() != t.bodyParameterCount()) {
-                    return new GraphAnswer(400, MetaShapes.error(132000, "Number of parameters does not match the expected number of params"));
-                }
-                String media = media(template);
-                if (t.hasMediaHeader() != (media != null)) {
-                    return new GraphAnswer(400, MetaShapes.error(132012, "Parameter format does not match format in the created template"));
-                }
-                String linkPart = urlButtonParameter(template);
-                if (t.needsLinkParameter() && (linkPart == null || linkPart.isBlank())) {
-                    return new GraphAnswer(400, MetaShapes.error(131008, "Required parameter is missing: the URL button's parameter"));
-                }
-                if (marketing != (t.category() == it.filodiretto.domain.whatsapp.MessageCategory.MARKETING)) {
-                    return invalid(marketing ? "only MARKETING templates go to marketing_messages"
-                            : "MARKETING templates must be sent through marketing_messages");
-                }
-                JsonArrayBuilder buttons = JSON.createArrayBuilder();
-                List<JsonObject> payloads = buttonPayloads(template);
-                List<String> replies = t.quickReplies();
-                for (int i = 0; i < replies.size(); i++) {
-                    String id = i < payloads.size() ? payloads.get(i).getString("payload", replies.get(i)) : replies.get(i);
-                    buttons.add(JSON.createObjectBuilder().add("id", id).add("title", replies.get(i)));
-                }
-                if (t.urlButtonText() != null) {
-                    buttons.add(JSON.createObjectBuilder().add("id", "url").add("title", t.urlButtonText()).add("url", t.link(linkPart)));
-                }
-                JsonArrayBuilder all = JSON.createArrayBuilder();
-                header.forEach(all::add);
-                body.forEach(all::add);
-                String shownHeader = media != null ? "[" + t.headerFormat() + "] " + media : MessageTemplate.render(t.headerText(), header);
-                row = row(phone, "template", t.name(), all.build().toString(), shownHeader,
-                        MessageTemplate.render(t.bodyText(), body), t.footerText(), buttons.build().toString(), null, marketing);
-            }
-            case "interactive" -> {
-                if (!inWindow(phone)) {
-                    return new GraphAnswer(400, MetaShapes.error(131047, "Re-engagement message: more than 24 hours have passed since the recipient last replied"));
-                }
-                GraphAnswer problem = validateInteractive(payload.getJsonObject("interactive"));
-                if (problem != null) {
-                    return problem;
-                }
-                JsonObject i = payload.getJsonObject("interactive");
-                JsonObject header = i.getJsonObject("header");
-                JsonObject footer = i.getJsonObject("footer");
-                JsonObject action = i.getJsonObject("action");
-                String buttons = null;
-                String list = null;
-                if ("button".equals(i.getString("type"))) {
-                    JsonArrayBuilder b = JSON.createArrayBuilder();
-                    for (JsonValue v : action.getJsonArray("buttons")) {
-                        JsonObject reply = v.asJsonObject().getJsonObject("reply");
-                        b.add(JSON.createObjectBuilder().add("id", reply.getString("id")).add("title", reply.getString("title")));
-                    }
-                    buttons = b.build().toString();
-                } else {
-                    list = JSON.createObjectBuilder().add("button", action.getString("button"))
-                            .add("sections", action.getJsonArray("sections")).build().toString();
-                }
-                row = row(phone, "interactive", null, null, header == null ? null : header.getString("text", null),
-                        i.getJsonObject("body").getString("text"), footer == null ? null : footer.getString("text", null),
-                        buttons, list, marketing);
-            }
-            default -> {
-                return invalid("type " + type + " is not supported by the sandbox (text, template, interactive)");
-            }
+            buttons = b.build().toString();
+        } else {
+            list = JSON.createObjectBuilder().add("button", action.getString("button"))
+                    .add("sections", action.getJsonArray("sections")).build().toString();
         }
-        store.insert(row);
-        reporter.accepted(row.wamid(), to);
-        if (faults.loseThisAnswer(to)) {
-            sleep(FaultSettings.LOST_ANSWER_DELAY_MS); // accepted, but the client has given up waiting
-        }
-        return new GraphAnswer(200, JSON.createObjectBuilder()
-                .add("messaging_product", "whatsapp")
-                .add("contacts", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                        .add("input", payload.getString("to")).add("wa_id", to)))
-                .add("messages", JSON.createArrayBuilder().add(JSON.createObjectBuilder()
-                        .add("id", row.wamid()).add("message_status", "accepted")))
-                .build());
+        return Built.accepted(row(phone, "interactive", null, null, header == null ? null : header.getString("text", null),
+                i.getJsonObject("body").getString("text"), footer == null ? null : footer.getString("text", null),
+                buttons, list, marketing));
     }
 
     private boolean inWindow(String phone) {
