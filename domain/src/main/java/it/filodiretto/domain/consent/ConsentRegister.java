@@ -33,7 +33,7 @@ public class ConsentRegister {
     EntityManager em;
 
     @Inject
-    Subscribers subscribers;
+    SubscriberRepository subscribers;
 
     @Inject
     PrivacyNotices notices;
