@@ -112,7 +112,7 @@ public class ChatPrivacy {
                 DAY.format(grant.get().occurredAt().atZoneSameInstant(ROME)),
                 receipt.getString("collectionMethod"),
                 grant.get().noticeVersion(), grant.get().noticeHash(),
-                topics.labels(new java.util.LinkedHashSet<>(List.of(grant.get().topics().split(","))), "it"),
+                topics.labels(grant.get().topics(), "it"),
                 receipt.getString("consentReceiptID"), receipt.getString("policyUrl"));
     }
 

@@ -115,7 +115,7 @@ public class ConsentRegister {
         }
         PrivacyNotice notice = em.find(PrivacyNotice.class, record.noticeVersion());
         JsonArrayBuilder purposes = JSON.createArrayBuilder();
-        for (String code : record.topics().split(",")) {
+        for (String code : record.topics()) {
             if (!code.isBlank()) {
                 purposes.add(JSON.createObjectBuilder()
                         .add("purpose", topics.label(code, "it"))
@@ -196,7 +196,11 @@ public class ConsentRegister {
         return where.toString();
     }
 
-    /** {@code field} is a comma-separated list that contains {@code value} (no filter when blank). */
+    /**
+     * {@code field}, a list of codes stored comma-separated ({@link CodeListConverter}), contains {@code value} (no
+     * filter when blank). The parameters are compared with the converted attribute, so they are lists too: the
+     * converter writes a one-element list as the bare pattern.
+     */
     private static void listContains(StringBuilder where, Map<String, Object> parameters, String field, String name, String value) {
         if (value == null || value.isBlank()) {
             return;
@@ -204,10 +208,10 @@ public class ConsentRegister {
         clause(where, "(" + field + " = :" + name + " or " + field + " like :" + name + "Start or " + field + " like :" + name
                 + "Mid or " + field + " like :" + name + "End)");
         String v = value.strip();
-        parameters.put(name, v);
-        parameters.put(name + "Start", v + ",%");
-        parameters.put(name + "Mid", "%," + v + ",%");
-        parameters.put(name + "End", "%," + v);
+        parameters.put(name, List.of(v));
+        parameters.put(name + "Start", List.of(v + ",%"));
+        parameters.put(name + "Mid", List.of("%," + v + ",%"));
+        parameters.put(name + "End", List.of("%," + v));
     }
 
     private static void clause(StringBuilder where, String clause) {

@@ -1,5 +1,8 @@
 package it.filodiretto.web.it;
 
+import it.filodiretto.domain.consent.ConsentRegister;
+import it.filodiretto.domain.consent.RegisterFilter;
+import it.filodiretto.domain.consent.Subscriber;
 import it.filodiretto.integration.whatsapp.WebhookSignature;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.annotation.Resource;
@@ -53,7 +56,14 @@ class ConsentIT {
     @Inject
     WhatsAppSettings settings;
 
+    @Inject
+    ConsentRegister register;
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    private static RegisterFilter filter(String number, String topic, String neighbourhood) {
+        return new RegisterFilter(null, topic, number, neighbourhood, null, null, null, null);
+    }
 
     private static String randomNumber() {
         return "+39347" + (1_000_000 + new Random().nextInt(8_999_999));
@@ -90,6 +100,13 @@ class ConsentIT {
         JsonObject updated = awaitMessage(phone, 4);
         assertThat(updated.getString("text")).startsWith("Argomenti aggiornati").doesNotContain("Iniziative");
         assertThat(text("select topics from subscriber where id = ?", id)).isEqualTo("deadlines,emergencies,public_utility,weather");
+        // the register's filters read the stored list: a whole code, first, inside or last; never part of one
+        assertThat(register.page(filter(phone, "deadlines", null), 0, 10)).extracting(Subscriber::id).containsExactly(id);
+        assertThat(register.page(filter(phone, "public_utility", null), 0, 10)).hasSize(1);
+        assertThat(register.page(filter(phone, "weather", null), 0, 10)).hasSize(1);
+        assertThat(register.count(filter(phone, "initiatives", null))).isZero();
+        assertThat(register.count(filter(phone, "weath", null))).isZero();
+        assertThat(register.count(filter(phone, null, "centro"))).isZero();
         assertThat(scalar("select count(*) from consent_record where subscriber_id = ? and action = 'CHANGED'", id)).isEqualTo(1);
 
         say(phone, "{\"text\":\"  stop.  \"}");

@@ -1,0 +1,26 @@
+package it.filodiretto.domain.consent;
+
+import jakarta.persistence.AttributeConverter;
+import jakarta.persistence.Converter;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A list of codes (topics, neighbourhoods, purposes) in one column, comma-separated, as the schema has always
+ * stored them (and as {@code Audience}'s SQL and the register's filters read them): {@code "a,b,c"}, empty for
+ * none. Codes never contain a comma. Entities keep the list immutable and replace it on change.
+ */
+@Converter
+public class CodeListConverter implements AttributeConverter<List<String>, String> {
+
+    @Override
+    public String convertToDatabaseColumn(List<String> codes) {
+        return codes == null ? "" : String.join(",", codes);
+    }
+
+    @Override
+    public List<String> convertToEntityAttribute(String column) {
+        return column == null || column.isEmpty() ? List.of() : List.copyOf(Arrays.asList(column.split(",")));
+    }
+}
