@@ -6,7 +6,7 @@ import it.filodiretto.domain.audit.AuditTrail;
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.common.PhoneNumber;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -25,7 +25,7 @@ import static it.filodiretto.domain.common.Jsons.JSON;
  * record; STOP withdraws at once; a changed notice is re-confirmed with one tap. Runs in the transaction of
  * {@link ChatSubscriptions#handle}, with the subscriber's row locked.
  */
-@ApplicationScoped
+@Dependent
 public class ChatConsent {
 
     @Inject
@@ -197,17 +197,8 @@ public class ChatConsent {
         subscriber.activate(request.topics(), turn.now());
         subscriber.changeNeighbourhoods(request.neighbourhoods(), turn.now());
         PrivacyNotice notice = notices.inForce();
-        String webEvidence = JSON.createObjectBuilder()
-                .add("webRequestId", request.id())
-                .add("requestedAt", request.createdAt().toString())
-                .add("noticeVersionShown", request.noticeVersion())
-                .add("ipSha256Salted", request.ipHash())
-                .add("userAgent", request.userAgent() == null ? "" : request.userAgent())
-                .add("foreignNumber", request.isForeignNumber())
-                .add(ConsentEvidence.MESSAGE_REF, evidence.messageRef(turn.message()))
-                .build().toString();
         subscribers.record(new ConsentRecord(subscriber.id(), ConsentRecord.Action.GRANTED, turn.now(), notice, request.topics(),
-                ConsentRecord.Channel.WEB_DOUBLE_OPT_IN, webEvidence));
+                ConsentRecord.Channel.WEB_DOUBLE_OPT_IN, webEvidence(request, turn)));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", ConsentRecord.Channel.WEB_DOUBLE_OPT_IN);
         details.put("noticeVersion", notice.version());
@@ -216,6 +207,19 @@ public class ChatConsent {
         details.put("webRequest", request.id());
         audit.record(Actor.citizen(subscriber.id()), AuditAction.CONSENT_GRANTED, "subscriber", subscriber.id().toString(), details);
         sender.sendText(turn.to(), "web.confirmed", cityName, topics.labels(request.topics(), subscriber.language()));
+    }
+
+    /** The double opt-in's evidence: the web request (as hashed when it was made) and the confirming message. */
+    private String webEvidence(WebRequest request, ChatTurn turn) {
+        return JSON.createObjectBuilder()
+                .add("webRequestId", request.id())
+                .add("requestedAt", request.createdAt().toString())
+                .add("noticeVersionShown", request.noticeVersion())
+                .add("ipSha256Salted", request.ipHash())
+                .add("userAgent", request.userAgent() == null ? "" : request.userAgent())
+                .add("foreignNumber", request.isForeignNumber())
+                .add(ConsentEvidence.MESSAGE_REF, evidence.messageRef(turn.message()))
+                .build().toString();
     }
 
     /** The number behind a phone-based WhatsApp id, if it is a valid one. */

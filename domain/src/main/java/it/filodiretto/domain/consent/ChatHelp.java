@@ -1,6 +1,6 @@
 package it.filodiretto.domain.consent;
 
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -8,7 +8,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * The list of commands: the answer to AIUTO, to a tap the channel cannot place, and to every other message
  * when the assistant is switched off ({@code filodiretto.assistant.enabled=false}).
  */
-@ApplicationScoped
+@Dependent
 public class ChatHelp {
 
     @Inject

@@ -4,7 +4,7 @@ import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -21,7 +21,7 @@ import java.util.TreeSet;
  * chosen in the chat yet: replies are in the subscriber's language where the texts exist. Runs in the
  * transaction of {@link ChatSubscriptions#handle}, with the subscriber's row locked.
  */
-@ApplicationScoped
+@Dependent
 public class ChatPreferences {
 
     /** Title length of a WhatsApp list row. */

@@ -3,7 +3,7 @@ package it.filodiretto.domain.consent;
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * are recorded with their one-month deadline by {@link SubjectRequests}; erasure also withdraws at once. Runs in
  * the transaction of {@link ChatSubscriptions#handle}, with the subscriber's row locked.
  */
-@ApplicationScoped
+@Dependent
 public class ChatPrivacy {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

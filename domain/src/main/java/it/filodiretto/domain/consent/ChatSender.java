@@ -3,14 +3,14 @@ package it.filodiretto.domain.consent;
 import it.filodiretto.domain.whatsapp.ChatReplies;
 import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.OutboundMessage;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 /**
  * Sends the subscription dialogue's replies: free-form messages, allowed because the citizen has just written
  * (utility category). Texts come from {@link ChatTexts}, in Italian.
  */
-@ApplicationScoped
+@Dependent
 public class ChatSender {
 
     @Inject

@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A list of codes (topics, neighbourhoods, purposes) in one column, comma-separated, as the schema has always
  * stored them (and as {@code Audience}'s SQL and the register's filters read them): {@code "a,b,c"}, empty for
- * none. Codes never contain a comma. Entities keep the list immutable and replace it on change.
+ * none. Codes never contain a comma. Entities keep the list immutable and replace it on change. The same
+ * format configures the topics, the neighbourhoods and the keywords: {@link #parse} reads all of them.
  */
 @Converter
 public class CodeListConverter implements AttributeConverter<List<String>, String> {
@@ -21,6 +22,14 @@ public class CodeListConverter implements AttributeConverter<List<String>, Strin
 
     @Override
     public List<String> convertToEntityAttribute(String column) {
-        return column == null || column.isEmpty() ? List.of() : List.copyOf(Arrays.asList(column.split(",")));
+        return parse(column);
+    }
+
+    /** A comma-separated list, as stored or configured: items stripped, empty ones dropped; none when blank. */
+    public static List<String> parse(String csv) {
+        if (csv == null || csv.isBlank()) {
+            return List.of();
+        }
+        return Arrays.stream(csv.split(",")).map(String::strip).filter(code -> !code.isEmpty()).toList();
     }
 }

@@ -4,7 +4,7 @@ import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
 import it.filodiretto.domain.whatsapp.InboundMessage;
-import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 
 import java.time.OffsetDateTime;
@@ -20,7 +20,7 @@ import static it.filodiretto.domain.common.Jsons.JSON;
  * What a consent change given in the chat leaves behind: exactly one consent record and one audit event, in the
  * transaction that handles the citizen's message.
  */
-@ApplicationScoped
+@Dependent
 public class ConsentEvidence {
 
     /** Key of the salted hash of the citizen's message id in consent evidence and audit details. */

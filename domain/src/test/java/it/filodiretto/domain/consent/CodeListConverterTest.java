@@ -29,6 +29,14 @@ class CodeListConverterTest {
     }
 
     @Test
+    void configuredListsAreStrippedAndSkipEmptyItems() {
+        assertThat(CodeListConverter.parse(" weather , ,deadlines,")).containsExactly("weather", "deadlines");
+        assertThat(CodeListConverter.parse("  ")).isEmpty();
+        assertThat(Keywords.configured(java.util.Map.of(Keywords.Command.STOP, "BASTA, FINE ,,")).match("fine"))
+                .contains(Keywords.Command.STOP);
+    }
+
+    @Test
     void entitiesKeepTopicsSortedSoTheColumnIsTheSameWhateverTheOrderOfChoice() {
         OffsetDateTime now = OffsetDateTime.of(2026, 12, 1, 10, 0, 0, 0, ZoneOffset.UTC);
         Subscriber subscriber = new Subscriber("+393401234567", null, null, now);
