@@ -4,6 +4,7 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
 
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 
 /**
@@ -17,7 +18,12 @@ public class CodeListConverter implements AttributeConverter<List<String>, Strin
 
     @Override
     public String convertToDatabaseColumn(List<String> codes) {
-        return codes == null ? "" : String.join(",", codes);
+        return codes == null ? "" : format(codes);
+    }
+
+    /** Codes in the stored format, also the one of exports and the register's JSON ({@code "a,b"}). */
+    public static String format(Collection<String> codes) {
+        return String.join(",", codes);
     }
 
     @Override

@@ -87,7 +87,7 @@ public class ConsentRecord implements java.io.Serializable {
                 .add("occurredAt", occurredAt.toString())
                 .add("noticeVersion", noticeVersion)
                 .add("noticeSha256", noticeHash)
-                .add("topics", String.join(",", topics))
+                .add("topics", CodeListConverter.format(topics))
                 .add("channel", channel.name())
                 .add("evidence", JSON.createReader(new java.io.StringReader(evidence)).readObject())
                 .build();
