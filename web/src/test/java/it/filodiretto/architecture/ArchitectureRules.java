@@ -1,5 +1,6 @@
 package it.filodiretto.architecture;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.library.dependencies.SlicesRuleDefinition;
@@ -26,6 +27,10 @@ final class ArchitectureRules {
         String domain = root + ".domain..";
         String integration = root + ".integration..";
         String web = root + ".web..";
+        DescribedPredicate<JavaClass> repositoryPort = JavaClass.Predicates.INTERFACES
+                .and(JavaClass.Predicates.simpleNameEndingWith("Repository"))
+                .and(JavaClass.Predicates.resideInAPackage(domain))
+                .as("a repository port of the domain");
         return List.of(
                 noClasses().that().resideInAPackage(domain)
                         .should().dependOnClassesThat().resideInAnyPackage(integration, web)
@@ -67,6 +72,12 @@ final class ArchitectureRules {
                         .should().dependOnClassesThat().resideInAnyPackage("jakarta.ws.rs.client..",
                                 "org.eclipse.microprofile.rest.client..", "java.net.http..")
                         .as("outbound HTTP calls (REST client, JAX-RS or JDK client) are made in integration only"),
+                noClasses().that(repositoryPort)
+                        .should().dependOnClassesThat().resideInAPackage("jakarta.persistence..")
+                        .as("repository ports (domain interfaces named *Repository) say nothing of JPA"),
+                classes().that().areNotInterfaces().and().implement(repositoryPort)
+                        .should().haveSimpleNameStartingWith("Jpa").andShould().resideInAPackage(domain)
+                        .as("a repository port's implementation is its Jpa* class in domain (in-memory ones live in tests)"),
                 SlicesRuleDefinition.slices().matching(root + ".(*).(*)..")
                         .should().beFreeOfCycles()
                         .as("no cycles between capability packages"),

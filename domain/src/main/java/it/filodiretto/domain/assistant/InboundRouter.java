@@ -32,7 +32,7 @@ public class InboundRouter {
         if (enabled) {
             assistant.handle(message);
         } else {
-            subscriptions.help(message);
+            subscriptions.sendHelp(message);
         }
     }
 }

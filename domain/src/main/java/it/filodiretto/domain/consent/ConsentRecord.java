@@ -1,6 +1,7 @@
 package it.filodiretto.domain.consent;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,6 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,8 +52,9 @@ public class ConsentRecord implements java.io.Serializable {
     @Column(name = "notice_hash", nullable = false, length = 64)
     private String noticeHash;
 
+    @Convert(converter = CodeListConverter.class)
     @Column(name = "topics", nullable = false, length = 500)
-    private String topics;
+    private List<String> topics;
 
     @Enumerated(EnumType.STRING)
     @Column(name = "channel", nullable = false, length = 24)
@@ -70,7 +74,7 @@ public class ConsentRecord implements java.io.Serializable {
         this.occurredAt = occurredAt;
         this.noticeVersion = notice.version();
         this.noticeHash = notice.textHash();
-        this.topics = String.join(",", new TreeSet<>(topics));
+        this.topics = List.copyOf(new TreeSet<>(topics));
         this.channel = channel;
         this.evidence = evidenceJson;
     }
@@ -83,7 +87,7 @@ public class ConsentRecord implements java.io.Serializable {
                 .add("occurredAt", occurredAt.toString())
                 .add("noticeVersion", noticeVersion)
                 .add("noticeSha256", noticeHash)
-                .add("topics", topics)
+                .add("topics", CodeListConverter.format(topics))
                 .add("channel", channel.name())
                 .add("evidence", JSON.createReader(new java.io.StringReader(evidence)).readObject())
                 .build();
@@ -113,8 +117,9 @@ public class ConsentRecord implements java.io.Serializable {
         return noticeHash;
     }
 
-    public String topics() {
-        return topics;
+    /** The topics consented to, in code order. */
+    public Set<String> topics() {
+        return new LinkedHashSet<>(topics);
     }
 
     public Channel channel() {

@@ -33,7 +33,7 @@ public class ConsentRegister {
     EntityManager em;
 
     @Inject
-    Subscribers subscribers;
+    SubscriberRepository subscribers;
 
     @Inject
     PrivacyNotices notices;
@@ -115,7 +115,7 @@ public class ConsentRegister {
         }
         PrivacyNotice notice = em.find(PrivacyNotice.class, record.noticeVersion());
         JsonArrayBuilder purposes = JSON.createArrayBuilder();
-        for (String code : record.topics().split(",")) {
+        for (String code : record.topics()) {
             if (!code.isBlank()) {
                 purposes.add(JSON.createObjectBuilder()
                         .add("purpose", topics.label(code, "it"))
@@ -167,8 +167,8 @@ public class ConsentRegister {
             clause(where, "s.state = :state");
             parameters.put("state", f.state());
         }
-        listContains(where, parameters, "s.topics", "t", f.topic());
-        listContains(where, parameters, "s.neighbourhoods", "n", f.neighbourhood());
+        listContains(where, parameters, "COLUMN('topics', s)", "t", f.topic());
+        listContains(where, parameters, "COLUMN('neighbourhoods', s)", "n", f.neighbourhood());
         if (f.channel() != null || f.noticeVersion() != null || f.from() != null || f.to() != null) {
             StringBuilder sub = new StringBuilder("exists (select c.id from ConsentRecord c where c.subscriberId = s.id");
             if (f.channel() != null) {
@@ -196,13 +196,17 @@ public class ConsentRegister {
         return where.toString();
     }
 
-    /** {@code field} is a comma-separated list that contains {@code value} (no filter when blank). */
-    private static void listContains(StringBuilder where, Map<String, Object> parameters, String field, String name, String value) {
+    /**
+     * {@code column}, a list of codes stored comma-separated ({@link CodeListConverter}), contains {@code value} (no
+     * filter when blank). The patterns are matched against the stored text, EclipseLink's {@code COLUMN}, not the
+     * converted attribute (a list, which a LIKE pattern is not).
+     */
+    private static void listContains(StringBuilder where, Map<String, Object> parameters, String column, String name, String value) {
         if (value == null || value.isBlank()) {
             return;
         }
-        clause(where, "(" + field + " = :" + name + " or " + field + " like :" + name + "Start or " + field + " like :" + name
-                + "Mid or " + field + " like :" + name + "End)");
+        clause(where, "(" + column + " = :" + name + " or " + column + " like :" + name + "Start or " + column + " like :" + name
+                + "Mid or " + column + " like :" + name + "End)");
         String v = value.strip();
         parameters.put(name, v);
         parameters.put(name + "Start", v + ",%");

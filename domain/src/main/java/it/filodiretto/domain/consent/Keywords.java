@@ -45,7 +45,7 @@ public final class Keywords {
         merged.putAll(DEFAULTS);
         configured.forEach((command, csv) -> {
             if (csv != null && !csv.isBlank()) {
-                merged.put(command, List.of(csv.split(",")));
+                merged.put(command, CodeListConverter.parse(csv));
             }
         });
         return new Keywords(merged);

@@ -19,7 +19,7 @@ import java.util.Map;
 public class MarketingPreferences {
 
     @Inject
-    Subscribers subscribers;
+    SubscriberRepository subscribers;
 
     @Inject
     AuditTrail audit;

@@ -27,7 +27,7 @@ public class Neighbourhoods {
     public Map<String, String> all() {
         Map<String, String> result = new LinkedHashMap<>();
         configured.ifPresent(csv -> {
-            for (String pair : csv.split(",")) {
+            for (String pair : CodeListConverter.parse(csv)) {
                 String[] parts = pair.split("=", 2);
                 String code = parts[0].strip();
                 if (!code.isEmpty()) {

@@ -1,13 +1,13 @@
 package it.filodiretto.domain.consent;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.List;
 
 /** A published version of the privacy notice: immutable, identified by its number and the SHA-256 of its text. */
@@ -32,8 +32,9 @@ public class PrivacyNotice implements java.io.Serializable {
     @Column(name = "url", nullable = false, length = 500)
     private String url;
 
+    @Convert(converter = CodeListConverter.class)
     @Column(name = "purposes", nullable = false, length = 500)
-    private String purposes;
+    private List<String> purposes;
 
     @Column(name = "published_at", nullable = false)
     private OffsetDateTime publishedAt;
@@ -48,7 +49,7 @@ public class PrivacyNotice implements java.io.Serializable {
         this.textHash = sha256(text);
         this.summary = summary;
         this.url = url;
-        this.purposes = String.join(",", purposes);
+        this.purposes = List.copyOf(purposes);
         this.publishedAt = publishedAt;
     }
 
@@ -82,7 +83,7 @@ public class PrivacyNotice implements java.io.Serializable {
     }
 
     public List<String> purposes() {
-        return Arrays.asList(purposes.split(","));
+        return purposes;
     }
 
     public OffsetDateTime publishedAt() {

@@ -31,7 +31,7 @@ public class SubjectRequests {
     EntityManager em;
 
     @Inject
-    Subscribers subscribers;
+    SubscriberRepository subscribers;
 
     @Inject
     DataSubjectRights rights;
@@ -50,7 +50,7 @@ public class SubjectRequests {
         }
         OffsetDateTime now = time.now();
         SubjectRequest request = new SubjectRequest(subscriber.id(), kind, SubjectRequest.Channel.CHAT, now.toLocalDate(),
-                ChatSubscriptions.MESSAGE_REF + ":" + messageRef, null, Actor.citizen(subscriber.id()).name(), now);
+                ConsentEvidence.MESSAGE_REF + ":" + messageRef, null, Actor.citizen(subscriber.id()).name(), now);
         em.persist(request);
         received(request, Actor.citizen(subscriber.id()));
         return request;

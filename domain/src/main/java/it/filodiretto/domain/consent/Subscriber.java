@@ -2,6 +2,7 @@ package it.filodiretto.domain.consent;
 
 import it.filodiretto.domain.common.DomainException;
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -13,8 +14,8 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -49,11 +50,13 @@ public class Subscriber implements java.io.Serializable {
     @Column(name = "language", nullable = false, length = 5)
     private String language = "it";
 
+    @Convert(converter = CodeListConverter.class)
     @Column(name = "topics", nullable = false, length = 500)
-    private String topics = "";
+    private List<String> topics = List.of();
 
+    @Convert(converter = CodeListConverter.class)
     @Column(name = "neighbourhoods", nullable = false, length = 1000)
-    private String neighbourhoods = "";
+    private List<String> neighbourhoods = List.of();
 
     @Column(name = "marketing_opt_out", nullable = false)
     private boolean marketingOptOut;
@@ -109,7 +112,7 @@ public class Subscriber implements java.io.Serializable {
             throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
         }
         state = State.ACTIVE;
-        topics = String.join(",", new TreeSet<>(chosenTopics));
+        topics = sorted(chosenTopics);
         reconsentDueBy = null;
         updatedAt = now;
     }
@@ -121,7 +124,7 @@ public class Subscriber implements java.io.Serializable {
         if (chosenTopics.isEmpty()) {
             throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
         }
-        topics = String.join(",", new TreeSet<>(chosenTopics));
+        topics = sorted(chosenTopics);
         updatedAt = now;
     }
 
@@ -145,12 +148,12 @@ public class Subscriber implements java.io.Serializable {
 
     /** The neighbourhoods followed; empty means the whole city. */
     public void changeNeighbourhoods(Set<String> codes, OffsetDateTime now) {
-        neighbourhoods = String.join(",", new TreeSet<>(codes));
+        neighbourhoods = sorted(codes);
         updatedAt = now;
     }
 
     public Set<String> neighbourhoods() {
-        return neighbourhoods.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(neighbourhoods.split(",")));
+        return new LinkedHashSet<>(neighbourhoods);
     }
 
     /** Withdrawal (or a declined request): nothing is sent any more. */
@@ -167,8 +170,8 @@ public class Subscriber implements java.io.Serializable {
         phone = null;
         waId = null;
         userId = null;
-        topics = "";
-        neighbourhoods = "";
+        topics = List.of();
+        neighbourhoods = List.of();
         lastInboundAt = null;
         state = State.ERASED;
         updatedAt = now;
@@ -218,7 +221,7 @@ public class Subscriber implements java.io.Serializable {
     }
 
     public Set<String> topics() {
-        return topics.isEmpty() ? new LinkedHashSet<>() : new LinkedHashSet<>(Arrays.asList(topics.split(",")));
+        return new LinkedHashSet<>(topics);
     }
 
     public boolean isMarketingOptOut() {
@@ -227,6 +230,11 @@ public class Subscriber implements java.io.Serializable {
 
     public OffsetDateTime lastInboundAt() {
         return lastInboundAt;
+    }
+
+    /** Codes are kept sorted: the column reads the same whatever the order they were chosen in. */
+    private static List<String> sorted(Set<String> codes) {
+        return List.copyOf(new TreeSet<>(codes));
     }
 
     /** Where WhatsApp messages go: the phone number, else the WhatsApp id. */

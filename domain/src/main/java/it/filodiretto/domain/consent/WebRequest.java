@@ -1,6 +1,7 @@
 package it.filodiretto.domain.consent;
 
 import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -11,8 +12,8 @@ import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -48,11 +49,13 @@ public class WebRequest {
     @Column(name = "user_agent", length = 300)
     private String userAgent;
 
+    @Convert(converter = CodeListConverter.class)
     @Column(name = "topics", nullable = false, length = 500)
-    private String topics;
+    private List<String> topics;
 
+    @Convert(converter = CodeListConverter.class)
     @Column(name = "neighbourhoods", nullable = false, length = 1000)
-    private String neighbourhoods = "";
+    private List<String> neighbourhoods = List.of();
 
     @Column(name = "language", nullable = false, length = 5)
     private String language;
@@ -91,7 +94,7 @@ public class WebRequest {
         this.phoneHash = phoneHash;
         this.ipHash = ipHash;
         this.userAgent = userAgent == null ? null : userAgent.substring(0, Math.min(300, userAgent.length()));
-        this.topics = String.join(",", new TreeSet<>(topics));
+        this.topics = List.copyOf(new TreeSet<>(topics));
         this.language = language;
         this.noticeVersion = noticeVersion;
         this.foreignNumber = foreignNumber;
@@ -139,7 +142,7 @@ public class WebRequest {
     }
 
     public Set<String> topics() {
-        return new LinkedHashSet<>(Arrays.asList(topics.split(",")));
+        return new LinkedHashSet<>(topics);
     }
 
     public String language() {
@@ -148,11 +151,11 @@ public class WebRequest {
 
     /** Neighbourhoods chosen on the page (none means the whole city). */
     public Set<String> neighbourhoods() {
-        return neighbourhoods.isEmpty() ? Set.of() : new LinkedHashSet<>(Arrays.asList(neighbourhoods.split(",")));
+        return neighbourhoods.isEmpty() ? Set.of() : new LinkedHashSet<>(neighbourhoods);
     }
 
     public WebRequest inNeighbourhoods(Set<String> codes) {
-        neighbourhoods = codes == null ? "" : String.join(",", new TreeSet<>(codes));
+        neighbourhoods = codes == null ? List.of() : List.copyOf(new TreeSet<>(codes));
         return this;
     }
 

@@ -86,7 +86,7 @@ public class WebSubscriptions {
     String unsubscribeTemplate;
 
     @Inject
-    Subscribers subscribers;
+    SubscriberRepository subscribers;
 
     @Inject
     Neighbourhoods neighbourhoods;

@@ -152,8 +152,9 @@ public class ConsentRegisterBean implements Serializable {
         this.erasureRequestedOn = erasureRequestedOn;
     }
 
-    public String topicLabels(String codes) {
-        return codes == null || codes.isBlank() ? "" : topics.labels(new java.util.LinkedHashSet<>(List.of(codes.split(","))), "it");
+    /** The labels of a consent record's topics. */
+    public String topicLabels(java.util.Set<String> codes) {
+        return codes == null ? "" : topics.labels(codes, "it");
     }
 
     public String subscriberTopics(Subscriber subscriber) {

@@ -1,5 +1,8 @@
 package it.filodiretto.web.it;
 
+import it.filodiretto.domain.consent.ConsentRegister;
+import it.filodiretto.domain.consent.RegisterFilter;
+import it.filodiretto.domain.consent.Subscriber;
 import it.filodiretto.integration.whatsapp.WebhookSignature;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.inject.Inject;
@@ -51,10 +54,17 @@ class ConsentIT {
     @Inject
     WhatsAppSettings settings;
 
+    @Inject
+    ConsentRegister register;
+
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private SandboxPhone phone() {
         return new SandboxPhone(URI.create(base.toString()), db, "+39347");
+    }
+
+    private static RegisterFilter filter(String number, String topic, String neighbourhood) {
+        return new RegisterFilter(null, topic, number, neighbourhood, null, null, null, null);
     }
 
     @Test
@@ -88,6 +98,13 @@ class ConsentIT {
         JsonObject updated = phone.awaitMessage(4);
         assertThat(updated.getString("text")).startsWith("Argomenti aggiornati").doesNotContain("Iniziative");
         assertThat(db.text("select topics from subscriber where id = ?", id)).isEqualTo("deadlines,emergencies,public_utility,weather");
+        // the register's filters read the stored list: a whole code, first, inside or last; never part of one
+        assertThat(register.page(filter(phone.number, "deadlines", null), 0, 10)).extracting(Subscriber::id).containsExactly(id);
+        assertThat(register.page(filter(phone.number, "public_utility", null), 0, 10)).hasSize(1);
+        assertThat(register.page(filter(phone.number, "weather", null), 0, 10)).hasSize(1);
+        assertThat(register.count(filter(phone.number, "initiatives", null))).isZero();
+        assertThat(register.count(filter(phone.number, "weath", null))).isZero();
+        assertThat(register.count(filter(phone.number, null, "centro"))).isZero();
         assertThat(db.scalar("select count(*) from consent_record where subscriber_id = ? and action = 'CHANGED'", id)).isEqualTo(1);
 
         phone.says("  stop.  ");

@@ -8,14 +8,14 @@ import jakarta.persistence.PersistenceContext;
 import java.util.List;
 import java.util.Optional;
 
-/** Repository of subscribers and their consent records. */
+/** The subscribers and their consent records in the database. */
 @ApplicationScoped
-public class Subscribers {
+public class JpaSubscriberRepository implements SubscriberRepository {
 
     @PersistenceContext(unitName = "filodiretto")
     EntityManager em;
 
-    /** The subscriber writing from these WhatsApp ids (phone-based first), locked for the change to come. */
+    @Override
     public Optional<Subscriber> byWhatsApp(String waId, String userId) {
         if (waId != null) {
             // two lookups, each on its unique index: "waId = ? or phone = ?" is a scan of every subscriber on H2
@@ -36,19 +36,23 @@ public class Subscribers {
         return Optional.empty();
     }
 
+    @Override
     public Optional<Subscriber> byId(long id) {
         return Optional.ofNullable(em.find(Subscriber.class, id));
     }
 
+    @Override
     public void add(Subscriber subscriber) {
         em.persist(subscriber);
         em.flush();
     }
 
+    @Override
     public void record(ConsentRecord record) {
         em.persist(record);
     }
 
+    @Override
     public List<ConsentRecord> history(long subscriberId) {
         return em.createQuery("select c from ConsentRecord c where c.subscriberId = :s order by c.occurredAt, c.id", ConsentRecord.class)
                 .setParameter("s", subscriberId).getResultList();
