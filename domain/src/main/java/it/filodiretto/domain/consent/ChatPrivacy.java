@@ -24,7 +24,7 @@ import java.util.Optional;
 public class ChatPrivacy {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final ZoneId ROME = ZoneId.of("Europe/Rome");
+    private static final ZoneId ROME = it.filodiretto.domain.common.CityTime.ZONE;
 
     @Inject
     SubscriberRepository subscribers;

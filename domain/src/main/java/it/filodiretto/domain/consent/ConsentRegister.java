@@ -83,7 +83,7 @@ public class ConsentRegister {
 
     /** The last {@code weeks} calendar weeks (Monday to Sunday, Europe/Rome), oldest first, the current one included. */
     public List<WeekCount> weekly(int weeks) {
-        java.time.ZoneId rome = java.time.ZoneId.of("Europe/Rome");
+        java.time.ZoneId rome = it.filodiretto.domain.common.CityTime.ZONE;
         java.time.LocalDate monday = time.now().atZoneSameInstant(rome).toLocalDate()
                 .with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY));
         List<WeekCount> result = new java.util.ArrayList<>();
