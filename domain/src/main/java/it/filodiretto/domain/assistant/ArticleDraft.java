@@ -1,5 +1,7 @@
 package it.filodiretto.domain.assistant;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 
 import java.net.URI;
@@ -31,32 +33,32 @@ public record ArticleDraft(String slug, String title, String text, String link, 
         office = trim(office);
         language = trim(language) == null ? "it" : language.strip().toLowerCase(Locale.ROOT);
         if (title == null) {
-            throw DomainException.invalid("title_required", "error.article.titleRequired");
+            throw new DomainException(DomainError.ARTICLE_TITLE_REQUIRED);
         }
         if (title.length() > 300) {
-            throw DomainException.invalid("title_too_long", "error.article.titleTooLong", 300);
+            throw new DomainException(DomainError.ARTICLE_TITLE_TOO_LONG, 300);
         }
         if (text == null || text.isEmpty()) {
-            throw DomainException.invalid("text_required", "error.article.textRequired");
+            throw new DomainException(DomainError.ARTICLE_TEXT_REQUIRED);
         }
         if (text.length() > MAX_TEXT) {
-            throw DomainException.invalid("text_too_long", "error.article.textTooLong", MAX_TEXT);
+            throw new DomainException(DomainError.ARTICLE_TEXT_TOO_LONG, MAX_TEXT);
         }
         slug = trim(slug) == null ? slugOf(title) : slug.strip();
         if (!SLUG.matcher(slug).matches()) {
-            throw DomainException.invalid("invalid_slug", "error.article.slug", slug);
+            throw new DomainException(DomainError.ARTICLE_SLUG, slug);
         }
         if (link != null && !isWebLink(link)) {
-            throw DomainException.invalid("invalid_link", "error.article.link", link);
+            throw new DomainException(DomainError.ARTICLE_LINK, link);
         }
         if (office != null && office.length() > 500) {
-            throw DomainException.invalid("office_too_long", "error.article.officeTooLong", 500);
+            throw new DomainException(DomainError.ARTICLE_OFFICE_TOO_LONG, 500);
         }
         if (!LANGUAGES.contains(language)) {
-            throw DomainException.invalid("invalid_language", "error.article.language", language);
+            throw new DomainException(DomainError.ARTICLE_LANGUAGE, language);
         }
         if (validFrom != null && validUntil != null && validUntil.isBefore(validFrom)) {
-            throw DomainException.invalid("invalid_validity", "error.article.validity");
+            throw new DomainException(DomainError.ARTICLE_VALIDITY);
         }
         Set<String> clean = new LinkedHashSet<>();
         if (tags != null) {
@@ -68,7 +70,7 @@ public record ArticleDraft(String slug, String title, String text, String link, 
             }
         }
         if (String.join(",", clean).length() > 1000) {
-            throw DomainException.invalid("tags_too_long", "error.article.tagsTooLong");
+            throw new DomainException(DomainError.ARTICLE_TAGS_TOO_LONG);
         }
         tags = java.util.Collections.unmodifiableSet(clean);
     }

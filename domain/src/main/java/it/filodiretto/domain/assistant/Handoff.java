@@ -1,5 +1,7 @@
 package it.filodiretto.domain.assistant;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -102,7 +104,7 @@ public class Handoff {
     void replied(String operator, OffsetDateTime now) {
         requireOpen();
         if (!isWindowOpen(now)) {
-            throw DomainException.conflict("window_closed", "error.handoff.windowClosed");
+            throw new DomainException(DomainError.HANDOFF_WINDOW_CLOSED);
         }
         if (state == State.WAITING) {
             claim(operator);
@@ -121,7 +123,7 @@ public class Handoff {
 
     private void requireOpen() {
         if (state == State.CLOSED) {
-            throw DomainException.conflict("handoff_closed", "error.handoff.closed");
+            throw new DomainException(DomainError.HANDOFF_CLOSED);
         }
     }
 

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.assistant;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -72,7 +74,7 @@ public class Handoffs {
     public Handoff handoff(long id) {
         Handoff h = em.find(Handoff.class, id);
         if (h == null) {
-            throw DomainException.notFound("handoff_not_found", "error.handoff.notFound");
+            throw new DomainException(DomainError.HANDOFF_NOT_FOUND);
         }
         return h;
     }
@@ -88,10 +90,10 @@ public class Handoffs {
     public Handoff claim(long id, String operator) {
         Handoff h = em.find(Handoff.class, id, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         if (h == null) {
-            throw DomainException.notFound("handoff_not_found", "error.handoff.notFound");
+            throw new DomainException(DomainError.HANDOFF_NOT_FOUND);
         }
         if (h.state() == Handoff.State.ACTIVE && !operator.equals(h.operator())) {
-            throw DomainException.conflict("handoff_taken", "error.handoff.taken", h.operator());
+            throw new DomainException(DomainError.HANDOFF_TAKEN, h.operator());
         }
         h.claim(operator);
         audit.record(Actor.staff(operator), AuditAction.HANDOFF_CLAIMED, "handoff", h.id().toString());
@@ -102,17 +104,17 @@ public class Handoffs {
     public Exchange reply(long id, String operator, String text) {
         String body = text == null ? "" : text.strip();
         if (body.isEmpty()) {
-            throw DomainException.invalid("reply_required", "error.handoff.replyRequired");
+            throw new DomainException(DomainError.HANDOFF_REPLY_REQUIRED);
         }
         if (body.length() > MAX_REPLY) {
-            throw DomainException.invalid("reply_too_long", "error.handoff.replyTooLong", MAX_REPLY);
+            throw new DomainException(DomainError.HANDOFF_REPLY_TOO_LONG, MAX_REPLY);
         }
         Handoff h = handoff(id);
         OffsetDateTime now = time.now();
         h.replied(operator, now);
         SendResult result = gateway.send(new OutboundMessage.Text(h.address(), body), MessageCategory.UTILITY);
         if (result instanceof SendResult.Refused refused) {
-            throw DomainException.conflict("reply_refused", "error.handoff.replyRefused", refused.title());
+            throw new DomainException(DomainError.HANDOFF_REPLY_REFUSED, refused.title());
         }
         Exchange e = new Exchange(h.citizen(), h.id(), Exchange.Kind.FROM_OPERATOR, null, null, body, null, null, null, operator, now);
         em.persist(e);

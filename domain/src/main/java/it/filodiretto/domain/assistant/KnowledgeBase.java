@@ -1,5 +1,7 @@
 package it.filodiretto.domain.assistant;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -64,7 +66,7 @@ public class KnowledgeBase {
 
     public Article create(ArticleDraft draft, String editor) {
         if (bySlug(draft.slug()).isPresent()) {
-            throw DomainException.conflict("slug_taken", "error.article.slugTaken", draft.slug());
+            throw new DomainException(DomainError.ARTICLE_SLUG_TAKEN, draft.slug());
         }
         Article article = new Article(draft, Article.Source.EDITOR, null, editor, time.now());
         em.persist(article);
@@ -77,10 +79,10 @@ public class KnowledgeBase {
     public Article update(long id, long version, ArticleDraft draft, String editor) {
         Article article = article(id);
         if (article.version() != version) {
-            throw DomainException.conflict("stale_article", "error.article.stale");
+            throw new DomainException(DomainError.ARTICLE_STALE);
         }
         if (!article.slug().equals(draft.slug())) {
-            throw DomainException.invalid("slug_fixed", "error.article.slugFixed");
+            throw new DomainException(DomainError.ARTICLE_SLUG_FIXED);
         }
         if (article.differsFrom(draft)) {
             article.apply(draft, editor, time.now());
@@ -117,7 +119,7 @@ public class KnowledgeBase {
      */
     public ImportResult importAll(List<ArticleDraft> drafts, List<String> synonymLines, String editor) {
         if (drafts.isEmpty() && synonymLines.isEmpty()) {
-            throw DomainException.invalid("empty_import", "error.import.empty");
+            throw new DomainException(DomainError.IMPORT_EMPTY);
         }
         int created = 0;
         int updated = 0;
@@ -167,7 +169,7 @@ public class KnowledgeBase {
         try {
             index.synonyms(clean);
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_synonyms", "error.synonyms.invalid", e.getMessage());
+            throw new DomainException(DomainError.SYNONYMS_INVALID, e.getMessage());
         }
         AssistantSynonyms row = em.find(AssistantSynonyms.class, AssistantSynonyms.ID);
         if (row == null) {
@@ -182,7 +184,7 @@ public class KnowledgeBase {
     public Article article(long id) {
         Article article = em.find(Article.class, id);
         if (article == null) {
-            throw DomainException.notFound("article_not_found", "error.article.notFound");
+            throw new DomainException(DomainError.ARTICLE_NOT_FOUND);
         }
         return article;
     }

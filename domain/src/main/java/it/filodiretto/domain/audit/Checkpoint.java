@@ -1,5 +1,7 @@
 package it.filodiretto.domain.audit;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 
 import java.text.MessageFormat;
@@ -18,11 +20,11 @@ public record Checkpoint(long sequence, String hash, OffsetDateTime takenAt) {
 
     public Checkpoint {
         if (sequence < 0) {
-            throw DomainException.invalid("invalid_checkpoint", "error.audit.invalidCheckpoint");
+            throw new DomainException(DomainError.AUDIT_INVALID_CHECKPOINT);
         }
         hash = hash == null ? "" : hash.strip().toLowerCase(java.util.Locale.ROOT);
         if (!HEX64.matcher(hash).matches()) {
-            throw DomainException.invalid("invalid_checkpoint", "error.audit.invalidCheckpoint");
+            throw new DomainException(DomainError.AUDIT_INVALID_CHECKPOINT);
         }
     }
 

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.common.CommaSeparatedSetConverter;
 import it.filodiretto.domain.common.DomainException;
@@ -156,7 +158,7 @@ public class Campaign implements java.io.Serializable {
     /** Replaces the content (only while editable). */
     public void edit(CampaignContent content, String editor, OffsetDateTime now) {
         if (!state.isEditable()) {
-            throw DomainException.conflict("not_editable", "error.campaign.notEditable", state);
+            throw new DomainException(DomainError.CAMPAIGN_NOT_EDITABLE, state);
         }
         lastEditor = editor;
         write(content, now);
@@ -242,7 +244,7 @@ public class Campaign implements java.io.Serializable {
             return;
         }
         if (!at.isAfter(now)) {
-            throw DomainException.invalid("schedule_in_past", "error.campaign.scheduleInPast");
+            throw new DomainException(DomainError.CAMPAIGN_SCHEDULE_IN_PAST);
         }
         quietHours.ifPresent(q -> q.check(at, priority));
     }
@@ -345,10 +347,10 @@ public class Campaign implements java.io.Serializable {
     /** A reviewer's look at an emergency alert sent without prior review: once, and not by its author. */
     public void reviewAfterwards(Caller reviewer, OffsetDateTime now) {
         if (!isEmergency()) {
-            throw DomainException.conflict("not_emergency", "error.campaign.notEmergency");
+            throw new DomainException(DomainError.CAMPAIGN_NOT_EMERGENCY);
         }
         if (postHocReviewedAt != null) {
-            throw DomainException.conflict("already_reviewed", "error.campaign.alreadyReviewed");
+            throw new DomainException(DomainError.CAMPAIGN_ALREADY_REVIEWED);
         }
         FourEyesPolicy.check(reviewer, this);
         postHocReviewedBy = reviewer.username();
@@ -369,13 +371,13 @@ public class Campaign implements java.io.Serializable {
     }
 
     private DomainException transitionRefused(CampaignState next) {
-        return DomainException.conflict("transition_not_allowed", "error.campaign.transition", state, next);
+        return new DomainException(DomainError.CAMPAIGN_TRANSITION, state, next);
     }
 
     /** 409 {@code content_changed} unless {@link #isIntact}. */
     void requireIntact() {
         if (!isIntact()) {
-            throw DomainException.conflict("content_changed", "error.campaign.contentChanged");
+            throw new DomainException(DomainError.CAMPAIGN_CONTENT_CHANGED);
         }
     }
 

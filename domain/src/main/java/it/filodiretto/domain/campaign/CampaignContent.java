@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
@@ -61,42 +63,42 @@ public record CampaignContent(String title, Set<String> topics, Set<String> neig
                                       List<String> bodyParameters, OffsetDateTime scheduledAt, OffsetDateTime expiresAt, String headerMedia,
                                       String link) {
         if (title.isEmpty()) {
-            throw DomainException.invalid("title_required", "error.campaign.titleRequired");
+            throw new DomainException(DomainError.CAMPAIGN_TITLE_REQUIRED);
         }
         if (title.length() > MAX_TITLE) {
-            throw DomainException.invalid("title_too_long", "error.campaign.titleTooLong", MAX_TITLE);
+            throw new DomainException(DomainError.CAMPAIGN_TITLE_TOO_LONG, MAX_TITLE);
         }
         if (topics.isEmpty()) {
-            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+            throw new DomainException(DomainError.SUBSCRIBER_NO_TOPIC);
         }
         if (templateName.isEmpty()) {
-            throw DomainException.invalid("template_required", "error.campaign.templateRequired");
+            throw new DomainException(DomainError.CAMPAIGN_TEMPLATE_REQUIRED);
         }
         if (templateName.length() > MAX_TEMPLATE_NAME || !language.matches("[a-zA-Z_]{2,16}")) {
-            throw DomainException.invalid("unknown_template", "error.template.unknown");
+            throw new DomainException(DomainError.TEMPLATE_UNKNOWN);
         }
         if (headerMedia != null && (headerMedia.length() > MAX_URL || !headerMedia.matches("https://\\S+"))
                 || link != null && (link.length() > MAX_URL || link.matches(".*\\s.*"))) {
-            throw DomainException.invalid("invalid_link", "error.campaign.invalidLink");
+            throw new DomainException(DomainError.CAMPAIGN_INVALID_LINK);
         }
         if (headerParameters.size() + bodyParameters.size() > MAX_PARAMETERS
                 || headerParameters.stream().anyMatch(p -> p.length() > MAX_PARAMETER)
                 || bodyParameters.stream().anyMatch(p -> p.length() > MAX_PARAMETER)) {
-            throw DomainException.invalid("parameter_too_long", "error.campaign.parameterTooLong", MAX_PARAMETER);
+            throw new DomainException(DomainError.CAMPAIGN_PARAMETER_TOO_LONG, MAX_PARAMETER);
         }
         if (scheduledAt != null && expiresAt != null && !expiresAt.isAfter(scheduledAt)) {
-            throw DomainException.invalid("expiry_before_start", "error.campaign.expiryBeforeStart");
+            throw new DomainException(DomainError.CAMPAIGN_EXPIRY_BEFORE_START);
         }
     }
 
     /** The checks that depend on the day: a wished time still ahead, an expiry after the start (the wished time, or now). */
     public void checkTimes(OffsetDateTime now) {
         if (scheduledAt != null && !scheduledAt.isAfter(now)) {
-            throw DomainException.invalid("schedule_in_past", "error.campaign.scheduleInPast");
+            throw new DomainException(DomainError.CAMPAIGN_SCHEDULE_IN_PAST);
         }
         OffsetDateTime start = scheduledAt == null ? now : scheduledAt;
         if (expiresAt != null && !expiresAt.isAfter(start)) {
-            throw DomainException.invalid("expiry_before_start", "error.campaign.expiryBeforeStart");
+            throw new DomainException(DomainError.CAMPAIGN_EXPIRY_BEFORE_START);
         }
     }
 

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -88,7 +90,7 @@ public class Campaigns {
         require(caller, Role.EDITOR);
         Campaign campaign = find(id);
         if (campaign.version() != expectedVersion) {
-            throw DomainException.conflict("stale_version", "error.campaign.staleVersion", campaign.lastEditor());
+            throw new DomainException(DomainError.CAMPAIGN_STALE_VERSION, campaign.lastEditor());
         }
         checkCatalogueAndTimes(content);
         campaign.edit(content, caller.username(), time.now());
@@ -109,7 +111,7 @@ public class Campaigns {
                     content.bodyParameters(), content.headerMedia(), content.link());
             long recipients = audience.count(content.topics(), content.neighbourhoods(), template.category());
             if (recipients == 0) {
-                throw DomainException.invalid("empty_audience", "error.campaign.emptyAudience");
+                throw new DomainException(DomainError.CAMPAIGN_EMPTY_AUDIENCE);
             }
             return recipients;
         }, quietHours(), time.now());
@@ -242,7 +244,7 @@ public class Campaigns {
     public Campaign find(long id) {
         Campaign campaign = em.find(Campaign.class, id);
         if (campaign == null) {
-            throw DomainException.notFound("unknown_campaign", "error.campaign.unknown", id);
+            throw new DomainException(DomainError.CAMPAIGN_UNKNOWN, id);
         }
         return campaign;
     }
@@ -291,17 +293,17 @@ public class Campaigns {
      */
     public void checkCatalogueAndTimes(CampaignContent content) {
         if (!topics.all().containsAll(content.topics())) {
-            throw DomainException.invalid("unknown_topic", "error.campaign.unknownTopic");
+            throw new DomainException(DomainError.CAMPAIGN_UNKNOWN_TOPIC);
         }
         if (!neighbourhoods.codes().containsAll(content.neighbourhoods())) {
-            throw DomainException.invalid("unknown_neighbourhood", "error.subscriber.unknownNeighbourhood");
+            throw new DomainException(DomainError.SUBSCRIBER_UNKNOWN_NEIGHBOURHOOD);
         }
         content.checkTimes(time.now());
     }
 
     static void require(Caller caller, Role role) {
         if (!caller.has(role)) {
-            throw DomainException.forbidden("not_allowed", "error.campaign.notAllowed");
+            throw new DomainException(DomainError.CAMPAIGN_NOT_ALLOWED);
         }
     }
 

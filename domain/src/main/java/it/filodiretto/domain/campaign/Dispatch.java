@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -93,7 +95,7 @@ public class Dispatch {
             return;
         }
         MessageTemplate template = templates.find(campaign.templateName(), campaign.language())
-                .orElseThrow(() -> DomainException.invalid("unknown_template", "error.template.unknown"));
+                .orElseThrow(() -> new DomainException(DomainError.TEMPLATE_UNKNOWN));
         campaign.requireIntact();
         OffsetDateTime now = time.now();
         long fanOutStart = System.nanoTime();

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -78,13 +80,13 @@ public class EmergencyAlerts {
         Campaigns.require(caller, Role.EMERGENCY);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
-            throw DomainException.invalid("reason_required", "error.emergency.reasonRequired");
+            throw new DomainException(DomainError.EMERGENCY_REASON_REQUIRED);
         }
         if (why.length() > 1000) {
-            throw DomainException.invalid("reason_too_long", "error.emergency.reasonTooLong");
+            throw new DomainException(DomainError.EMERGENCY_REASON_TOO_LONG);
         }
         if (!templates().contains(templateName)) {
-            throw DomainException.invalid("not_an_alert_template", "error.emergency.template", String.join(", ", templates()));
+            throw new DomainException(DomainError.EMERGENCY_TEMPLATE, String.join(", ", templates()));
         }
         MessageTemplate template = templates.checked(templateName, "it", headerParameters, bodyParameters);
         OffsetDateTime now = time.now();
@@ -93,7 +95,7 @@ public class EmergencyAlerts {
                 headerParameters, bodyParameters, null, now.plusMinutes(expiryMinutes));
         campaigns.checkCatalogueAndTimes(content);
         if (audience.count(content.topics(), content.neighbourhoods(), template.category()) == 0) {
-            throw DomainException.invalid("empty_audience", "error.campaign.emptyAudience");
+            throw new DomainException(DomainError.CAMPAIGN_EMPTY_AUDIENCE);
         }
         Campaign campaign = new Campaign(content, Priority.EMERGENCY, caller.username(), now);
         campaign.emergency(why);

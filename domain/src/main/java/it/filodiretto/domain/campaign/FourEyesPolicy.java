@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.staff.Caller;
 
@@ -20,7 +22,7 @@ public final class FourEyesPolicy {
     /** 403 {@code four_eyes} unless {@link #allows}. */
     public static void check(Caller reviewer, Campaign campaign) {
         if (!allows(reviewer, campaign)) {
-            throw DomainException.forbidden("four_eyes", "error.campaign.fourEyes");
+            throw new DomainException(DomainError.CAMPAIGN_FOUR_EYES);
         }
     }
 }

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -55,7 +57,7 @@ public class MessagingLimit {
 
     public void change(long limit, String actor) {
         if (!TIERS.contains(limit)) {
-            throw DomainException.invalid("invalid_tier", "error.dispatch.tier");
+            throw new DomainException(DomainError.DISPATCH_TIER);
         }
         em.createNativeQuery("delete from installation_setting where name = ?").setParameter(1, SETTING).executeUpdate();
         em.createNativeQuery("insert into installation_setting (name, setting_value) values (?, ?)").setParameter(1, SETTING)

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 
 import java.time.LocalTime;
@@ -43,7 +45,7 @@ public record QuietHours(LocalTime from, LocalTime to) {
     /** 400 {@code quiet_hours} unless {@link #allows}. */
     public void check(OffsetDateTime instant, Priority priority) {
         if (!allows(instant, priority)) {
-            throw DomainException.invalid("quiet_hours", "error.campaign.quietHours", toString());
+            throw new DomainException(DomainError.CAMPAIGN_QUIET_HOURS, toString());
         }
     }
 

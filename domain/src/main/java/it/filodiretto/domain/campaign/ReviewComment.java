@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 
 /**
@@ -16,7 +18,7 @@ public record ReviewComment(String text) {
             throw missing();
         }
         if (text.length() > MAX) {
-            throw DomainException.invalid("comment_too_long", "error.campaign.commentTooLong", MAX);
+            throw new DomainException(DomainError.CAMPAIGN_COMMENT_TOO_LONG, MAX);
         }
     }
 
@@ -36,6 +38,6 @@ public record ReviewComment(String text) {
     }
 
     static DomainException missing() {
-        return DomainException.invalid("comment_required", "error.campaign.commentRequired");
+        return new DomainException(DomainError.CAMPAIGN_COMMENT_REQUIRED);
     }
 }

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.staff.Caller;
 import it.filodiretto.domain.staff.Role;
@@ -20,7 +22,7 @@ public final class SendingControlPolicy {
     /** 403 {@code not_allowed} unless {@link #allows}. */
     public static void check(Caller caller, Campaign campaign) {
         if (!allows(caller, campaign)) {
-            throw DomainException.forbidden("not_allowed", "error.campaign.notAllowed");
+            throw new DomainException(DomainError.CAMPAIGN_NOT_ALLOWED);
         }
     }
 }

@@ -5,8 +5,8 @@ import jakarta.ejb.ApplicationException;
 import java.util.Arrays;
 
 /**
- * A business rule said no. Carries a stable machine code (for APIs), a message key (resolved by the
- * web layer in the user's language) and the arguments of that message. Rolls the transaction back.
+ * A business rule said no: one of the {@link DomainError}s (its kind, stable machine code and message key) and the
+ * arguments of its message, which the web layer resolves in the user's language. Rolls the transaction back.
  */
 @ApplicationException(rollback = true)
 public class DomainException extends RuntimeException {
@@ -14,33 +14,24 @@ public class DomainException extends RuntimeException {
     /** What kind of refusal this is: the web layer maps it to an HTTP status or a faces message. */
     public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN }
 
+    private final DomainError error;
+    // copied out of the error so that a test can say hasFieldOrPropertyWithValue("code", "…")
     private final Kind kind;
     private final String code;
     private final String messageKey;
     private final transient Object[] arguments;
 
-    public DomainException(Kind kind, String code, String messageKey, Object... arguments) {
-        super(code + ": " + messageKey + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments)));
-        this.kind = kind;
-        this.code = code;
-        this.messageKey = messageKey;
+    public DomainException(DomainError error, Object... arguments) {
+        super(error.code() + ": " + error.messageKey() + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments)));
+        this.error = error;
+        this.kind = error.kind();
+        this.code = error.code();
+        this.messageKey = error.messageKey();
         this.arguments = arguments.clone();
     }
 
-    public static DomainException invalid(String code, String messageKey, Object... arguments) {
-        return new DomainException(Kind.INVALID, code, messageKey, arguments);
-    }
-
-    public static DomainException notFound(String code, String messageKey, Object... arguments) {
-        return new DomainException(Kind.NOT_FOUND, code, messageKey, arguments);
-    }
-
-    public static DomainException conflict(String code, String messageKey, Object... arguments) {
-        return new DomainException(Kind.CONFLICT, code, messageKey, arguments);
-    }
-
-    public static DomainException forbidden(String code, String messageKey, Object... arguments) {
-        return new DomainException(Kind.FORBIDDEN, code, messageKey, arguments);
+    public DomainError error() {
+        return error;
     }
 
     public Kind kind() {

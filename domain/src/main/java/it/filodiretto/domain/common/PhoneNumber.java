@@ -28,7 +28,7 @@ public final class PhoneNumber {
     /** Parses what a person typed ("340 123 4567", "+39 340…", "0039…"); refuses what is not a valid number. */
     public static PhoneNumber parse(String raw) {
         if (raw == null || raw.isBlank() || raw.length() > 40) {
-            throw DomainException.invalid("invalid_phone", "error.phone.invalid");
+            throw new DomainException(DomainError.PHONE_INVALID);
         }
         String text = raw.strip();
         if (text.startsWith("00")) {
@@ -37,7 +37,7 @@ public final class PhoneNumber {
         try {
             Phonenumber.PhoneNumber number = UTIL.parse(text, DEFAULT_REGION);
             if (!UTIL.isValidNumber(number)) {
-                throw DomainException.invalid("invalid_phone", "error.phone.invalid");
+                throw new DomainException(DomainError.PHONE_INVALID);
             }
             PhoneNumberUtil.PhoneNumberType type = UTIL.getNumberType(number);
             boolean mobile = type == PhoneNumberUtil.PhoneNumberType.MOBILE
@@ -45,7 +45,7 @@ public final class PhoneNumber {
             return new PhoneNumber(UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164),
                     UTIL.getRegionCodeForNumber(number), mobile);
         } catch (NumberParseException e) {
-            throw DomainException.invalid("invalid_phone", "error.phone.invalid");
+            throw new DomainException(DomainError.PHONE_INVALID);
         }
     }
 

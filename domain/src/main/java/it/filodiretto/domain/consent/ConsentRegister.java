@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -70,7 +72,7 @@ public class ConsentRegister {
     }
 
     public Subscriber subscriber(long id) {
-        return subscribers.byId(id).orElseThrow(() -> DomainException.notFound("unknown_subscriber", "error.subscriber.unknown", id));
+        return subscribers.byId(id).orElseThrow(() -> new DomainException(DomainError.SUBSCRIBER_UNKNOWN, id));
     }
 
     public List<ConsentRecord> history(long subscriberId) {
@@ -111,7 +113,7 @@ public class ConsentRegister {
     public JsonObject receipt(long recordId, Actor actor) {
         ConsentRecord record = em.find(ConsentRecord.class, recordId);
         if (record == null) {
-            throw DomainException.notFound("unknown_consent_record", "error.consent.unknownRecord", recordId);
+            throw new DomainException(DomainError.CONSENT_UNKNOWN_RECORD, recordId);
         }
         PrivacyNotice notice = em.find(PrivacyNotice.class, record.noticeVersion());
         JsonArrayBuilder purposes = JSON.createArrayBuilder();

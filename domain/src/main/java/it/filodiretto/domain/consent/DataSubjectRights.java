@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -100,10 +102,10 @@ public class DataSubjectRights {
     public void erase(long subscriberId, LocalDate requestedOn, String actor) {
         Subscriber s = register.subscriber(subscriberId);
         if (s.state() == Subscriber.State.ERASED) {
-            throw DomainException.conflict("already_erased", "error.subscriber.alreadyErased");
+            throw new DomainException(DomainError.SUBSCRIBER_ALREADY_ERASED);
         }
         if (requestedOn == null || requestedOn.isAfter(time.now().toLocalDate())) {
-            throw DomainException.invalid("invalid_request_date", "error.subscriber.requestDate");
+            throw new DomainException(DomainError.SUBSCRIBER_REQUEST_DATE);
         }
         int messages = 0;
         for (InboundMessageRecord m : inbound(s)) {

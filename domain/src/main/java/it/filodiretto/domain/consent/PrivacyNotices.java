@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -80,16 +82,16 @@ public class PrivacyNotices {
      */
     public Published publish(String text, String summary, String url, List<String> purposes, String actor) {
         if (text == null || text.isBlank() || text.length() > 100_000) {
-            throw DomainException.invalid("invalid_notice", "error.notice.text");
+            throw new DomainException(DomainError.NOTICE_TEXT);
         }
         if (summary == null || summary.isBlank() || summary.length() > 1000) {
-            throw DomainException.invalid("invalid_notice", "error.notice.summary");
+            throw new DomainException(DomainError.NOTICE_SUMMARY);
         }
         if (url == null || !url.matches("https?://\\S{3,490}")) {
-            throw DomainException.invalid("invalid_notice", "error.notice.url");
+            throw new DomainException(DomainError.NOTICE_URL);
         }
         if (purposes == null || purposes.isEmpty()) {
-            throw DomainException.invalid("invalid_notice", "error.notice.purposes");
+            throw new DomainException(DomainError.NOTICE_PURPOSES);
         }
         PrivacyNotice previous = inForce();
         OffsetDateTime now = time.now();

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.EntityManager;
@@ -112,14 +114,14 @@ public class SubjectRequest implements java.io.Serializable {
 
     public void reject(String actor, String reason, OffsetDateTime now) {
         if (reason == null || reason.isBlank()) {
-            throw DomainException.invalid("reason_required", "error.request.reasonRequired");
+            throw new DomainException(DomainError.REQUEST_REASON_REQUIRED);
         }
         close(State.REJECTED, actor, reason, now);
     }
 
     private void close(State to, String actor, String comment, OffsetDateTime now) {
         if (state != State.OPEN) {
-            throw DomainException.conflict("request_closed", "error.request.closed", id);
+            throw new DomainException(DomainError.REQUEST_CLOSED, id);
         }
         state = to;
         handledBy = actor;

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -59,20 +61,20 @@ public class SubjectRequests {
     /** A request that reached the office by other means, for the subscriber with that number. */
     public SubjectRequest register(String number, SubjectRequest.Kind kind, LocalDate receivedOn, String note, String actor) {
         if (kind == null) {
-            throw DomainException.invalid("invalid_kind", "error.request.kind");
+            throw new DomainException(DomainError.REQUEST_KIND);
         }
         OffsetDateTime now = time.now();
         if (receivedOn == null || receivedOn.isAfter(now.toLocalDate())) {
-            throw DomainException.invalid("invalid_request_date", "error.subscriber.requestDate");
+            throw new DomainException(DomainError.SUBSCRIBER_REQUEST_DATE);
         }
         if (note != null && note.length() > 1000) {
-            throw DomainException.invalid("note_too_long", "error.request.noteTooLong");
+            throw new DomainException(DomainError.REQUEST_NOTE_TOO_LONG);
         }
         PhoneNumber phone = PhoneNumber.parse(number);
         Subscriber subscriber = subscribers.byWhatsApp(phone.waId(), null)
-                .orElseThrow(() -> DomainException.notFound("unknown_subscriber", "error.request.unknownNumber"));
+                .orElseThrow(() -> new DomainException(DomainError.REQUEST_UNKNOWN_NUMBER));
         if (SubjectRequest.open(em, subscriber.id(), kind).isPresent()) {
-            throw DomainException.conflict("request_open", "error.request.alreadyOpen");
+            throw new DomainException(DomainError.REQUEST_ALREADY_OPEN);
         }
         SubjectRequest request = new SubjectRequest(subscriber.id(), kind, SubjectRequest.Channel.OPERATOR, receivedOn, null,
                 note == null || note.isBlank() ? null : note.strip(), actor, now);
@@ -85,7 +87,7 @@ public class SubjectRequests {
     public void complete(long id, String comment, String actor) {
         SubjectRequest request = find(id);
         if (request.state() != SubjectRequest.State.OPEN) {
-            throw DomainException.conflict("request_closed", "error.request.closed", id);
+            throw new DomainException(DomainError.REQUEST_CLOSED, id);
         }
         if (request.kind() == SubjectRequest.Kind.ERASURE) {
             rights.erase(request.subscriberId(), request.receivedOn(), actor); // closes this request as well
@@ -104,7 +106,7 @@ public class SubjectRequests {
     public SubjectRequest find(long id) {
         SubjectRequest request = em.find(SubjectRequest.class, id);
         if (request == null) {
-            throw DomainException.notFound("unknown_request", "error.request.unknown", id);
+            throw new DomainException(DomainError.REQUEST_UNKNOWN, id);
         }
         return request;
     }

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
@@ -84,7 +86,7 @@ public class Subscriber implements java.io.Serializable {
     /** A new subscriber who asked to subscribe (not yet consenting). */
     public Subscriber(String phone, String waId, String userId, OffsetDateTime now) {
         if (phone == null && waId == null && userId == null) {
-            throw DomainException.invalid("no_identity", "error.subscriber.noIdentity");
+            throw new DomainException(DomainError.SUBSCRIBER_NO_IDENTITY);
         }
         this.phone = phone;
         this.waId = waId;
@@ -97,7 +99,7 @@ public class Subscriber implements java.io.Serializable {
     /** Asked (again) to subscribe: waits for explicit consent. */
     public void requestSubscription(OffsetDateTime now) {
         if (state == State.ACTIVE || state == State.ERASED) {
-            throw DomainException.conflict("invalid_state", "error.subscriber.state", state);
+            throw new DomainException(DomainError.SUBSCRIBER_STATE, state);
         }
         state = State.PENDING;
         updatedAt = now;
@@ -106,10 +108,10 @@ public class Subscriber implements java.io.Serializable {
     /** Explicit consent: active, for the given topics. */
     public void activate(Set<String> chosenTopics, OffsetDateTime now) {
         if (state != State.PENDING) {
-            throw DomainException.conflict("no_pending_request", "error.subscriber.noPendingRequest");
+            throw new DomainException(DomainError.SUBSCRIBER_NO_PENDING_REQUEST);
         }
         if (chosenTopics.isEmpty()) {
-            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+            throw new DomainException(DomainError.SUBSCRIBER_NO_TOPIC);
         }
         state = State.ACTIVE;
         topics = sorted(chosenTopics);
@@ -119,10 +121,10 @@ public class Subscriber implements java.io.Serializable {
 
     public void changeTopics(Set<String> chosenTopics, OffsetDateTime now) {
         if (state != State.ACTIVE) {
-            throw DomainException.conflict("not_active", "error.subscriber.notActive");
+            throw new DomainException(DomainError.SUBSCRIBER_NOT_ACTIVE);
         }
         if (chosenTopics.isEmpty()) {
-            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+            throw new DomainException(DomainError.SUBSCRIBER_NO_TOPIC);
         }
         topics = sorted(chosenTopics);
         updatedAt = now;
@@ -131,7 +133,7 @@ public class Subscriber implements java.io.Serializable {
     /** Re-confirmation under the notice in force: the pending deadline is lifted. */
     public void renew(OffsetDateTime now) {
         if (state != State.ACTIVE) {
-            throw DomainException.conflict("not_active", "error.subscriber.notActive");
+            throw new DomainException(DomainError.SUBSCRIBER_NOT_ACTIVE);
         }
         reconsentDueBy = null;
         updatedAt = now;

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -95,18 +97,18 @@ public class WebSubscriptions {
     public void request(String rawNumber, Set<String> chosenTopics, Set<String> chosenNeighbourhoods, String language,
                         boolean consentTicked, String ipAddress, String userAgent) {
         if (!consentTicked) {
-            throw DomainException.invalid("consent_required", "error.web.consentRequired");
+            throw new DomainException(DomainError.WEB_CONSENT_REQUIRED);
         }
         PhoneNumber number = PhoneNumber.parse(rawNumber);
         if (!number.isMobile()) {
-            throw DomainException.invalid("not_mobile", "error.web.notMobile");
+            throw new DomainException(DomainError.WEB_NOT_MOBILE);
         }
         if (chosenTopics == null || chosenTopics.isEmpty() || !topics.all().containsAll(chosenTopics)) {
-            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+            throw new DomainException(DomainError.SUBSCRIBER_NO_TOPIC);
         }
         Set<String> places = chosenNeighbourhoods == null ? Set.of() : chosenNeighbourhoods;
         if (!neighbourhoods.codes().containsAll(places)) {
-            throw DomainException.invalid("unknown_neighbourhood", "error.subscriber.unknownNeighbourhood");
+            throw new DomainException(DomainError.SUBSCRIBER_UNKNOWN_NEIGHBOURHOOD);
         }
         OffsetDateTime now = time.now();
         String phoneHash = pseudonyms.hash(number.e164());
@@ -173,7 +175,7 @@ public class WebSubscriptions {
     private void refuseAboveLimits(String phoneHash, String ipHash, OffsetDateTime now) {
         if (count("phoneHash", phoneHash, now.minusDays(1)) >= maxPerNumberPerDay
                 || count("ipHash", ipHash, now.minusHours(1)) >= maxPerIpPerHour) {
-            throw DomainException.conflict("rate_limited", "error.web.rateLimited");
+            throw new DomainException(DomainError.WEB_RATE_LIMITED);
         }
     }
 

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.staff;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 
 import java.util.Locale;
@@ -18,19 +20,19 @@ public final class PasswordPolicy {
 
     public void check(String password, String username) {
         if (password == null || password.length() < minLength) {
-            throw DomainException.invalid("weak_password", "error.staff.passwordTooShort", minLength);
+            throw new DomainException(DomainError.STAFF_PASSWORD_TOO_SHORT, minLength);
         }
         if (password.length() > 128) {
-            throw DomainException.invalid("weak_password", "error.staff.passwordTooLong");
+            throw new DomainException(DomainError.STAFF_PASSWORD_TOO_LONG);
         }
         boolean letter = password.chars().anyMatch(Character::isLetter);
         boolean other = password.chars().anyMatch(c -> !Character.isLetter(c) && !Character.isWhitespace(c));
         if (!letter || !other) {
-            throw DomainException.invalid("weak_password", "error.staff.passwordTooSimple");
+            throw new DomainException(DomainError.STAFF_PASSWORD_TOO_SIMPLE);
         }
         if (username != null && !username.isBlank()
                 && password.toLowerCase(Locale.ROOT).contains(username.toLowerCase(Locale.ROOT))) {
-            throw DomainException.invalid("weak_password", "error.staff.passwordContainsUsername");
+            throw new DomainException(DomainError.STAFF_PASSWORD_CONTAINS_USERNAME);
         }
     }
 

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.staff;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.common.DomainException;
 import jakarta.persistence.CollectionTable;
@@ -91,10 +93,10 @@ public class StaffAccount {
     public static String normaliseUsername(String raw) {
         String candidate = raw == null ? "" : raw.strip().toLowerCase(java.util.Locale.ROOT);
         if (!USERNAME.matcher(candidate).matches()) {
-            throw DomainException.invalid("invalid_username", "error.staff.invalidUsername");
+            throw new DomainException(DomainError.STAFF_INVALID_USERNAME);
         }
         if (candidate.equals(Actor.SYSTEM.name()) || candidate.equals(Actor.ANONYMOUS.name())) {
-            throw DomainException.invalid("reserved_username", "error.staff.reservedUsername", candidate);
+            throw new DomainException(DomainError.STAFF_RESERVED_USERNAME, candidate);
         }
         return candidate;
     }
@@ -102,14 +104,14 @@ public class StaffAccount {
     public void rename(String newDisplayName) {
         String name = newDisplayName == null ? "" : newDisplayName.strip();
         if (name.isEmpty() || name.length() > 200) {
-            throw DomainException.invalid("invalid_display_name", "error.staff.invalidDisplayName");
+            throw new DomainException(DomainError.STAFF_INVALID_DISPLAY_NAME);
         }
         this.displayName = name;
     }
 
     public void assignRoles(Set<Role> newRoles) {
         if (newRoles == null || newRoles.isEmpty()) {
-            throw DomainException.invalid("no_role", "error.staff.noRole");
+            throw new DomainException(DomainError.STAFF_NO_ROLE);
         }
         this.roles = EnumSet.copyOf(newRoles);
     }

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.staff;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.Actor;
 import it.filodiretto.domain.audit.AuditAction;
 import it.filodiretto.domain.audit.AuditTrail;
@@ -92,7 +94,7 @@ public class StaffService {
     public StaffAccount create(NewStaffAccount command, String actor) {
         String username = StaffAccount.normaliseUsername(command.username());
         if (accounts.byUsername(username).isPresent()) {
-            throw DomainException.conflict("duplicate_username", "error.staff.duplicateUsername", username);
+            throw new DomainException(DomainError.STAFF_DUPLICATE_USERNAME, username);
         }
         passwordPolicy().check(command.password(), username);
         StaffAccount account = new StaffAccount(username, command.displayName(),
@@ -106,7 +108,7 @@ public class StaffService {
 
     public StaffAccount update(String rawUsername, StaffAccountChanges changes, String actor) {
         StaffAccount account = find(rawUsername)
-                .orElseThrow(() -> DomainException.notFound("unknown_staff", "error.staff.unknown", rawUsername));
+                .orElseThrow(() -> new DomainException(DomainError.STAFF_UNKNOWN, rawUsername));
         Actor who = Actor.staff(actor);
         String username = account.username();
         if (changes.displayName() != null && !changes.displayName().strip().equals(account.displayName())) {
@@ -148,7 +150,7 @@ public class StaffService {
                 .filter(a -> a.isEnabled() && a.roles().contains(Role.ADMIN) && !a.username().equals(account.username()))
                 .count();
         if (otherAdmins == 0) {
-            throw DomainException.conflict("last_admin", "error.staff.lastAdmin");
+            throw new DomainException(DomainError.STAFF_LAST_ADMIN);
         }
     }
 

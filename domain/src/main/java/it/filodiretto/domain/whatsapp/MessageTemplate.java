@@ -1,5 +1,7 @@
 package it.filodiretto.domain.whatsapp;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -101,7 +103,7 @@ public class MessageTemplate implements Serializable {
                            String bodyText, String footerText, List<String> quickReplies, Source source, OffsetDateTime now) {
         String normalised = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         if (!NAME.matcher(normalised).matches()) {
-            throw DomainException.invalid("invalid_template_name", "error.template.invalidName");
+            throw new DomainException(DomainError.TEMPLATE_INVALID_NAME);
         }
         this.name = normalised;
         this.language = language == null || language.isBlank() ? "it" : language.strip();
@@ -117,21 +119,21 @@ public class MessageTemplate implements Serializable {
     public final void change(MessageCategory category, Status status, String headerText, String bodyText,
                              String footerText, List<String> quickReplies, OffsetDateTime now) {
         if (category == null || status == null) {
-            throw DomainException.invalid("invalid_template", "error.template.categoryAndStatus");
+            throw new DomainException(DomainError.TEMPLATE_CATEGORY_AND_STATUS);
         }
         if (bodyText == null || bodyText.isBlank() || bodyText.length() > 1024) {
-            throw DomainException.invalid("invalid_template_body", "error.template.body");
+            throw new DomainException(DomainError.TEMPLATE_BODY);
         }
         if (headerText != null && headerText.length() > 60 || footerText != null && footerText.length() > 60) {
-            throw DomainException.invalid("invalid_template_header", "error.template.headerFooter");
+            throw new DomainException(DomainError.TEMPLATE_HEADER_FOOTER);
         }
         if (!numberedFromOne(headerText) || !numberedFromOne(bodyText)) {
-            throw DomainException.invalid("invalid_template_parameters", "error.template.parameterNumbers");
+            throw new DomainException(DomainError.TEMPLATE_PARAMETER_NUMBERS);
         }
         List<String> replies = quickReplies == null ? List.of()
                 : quickReplies.stream().map(String::strip).filter(s -> !s.isEmpty()).toList();
         if (replies.size() > 3 || replies.stream().anyMatch(r -> r.length() > 25 || r.contains("\n"))) {
-            throw DomainException.invalid("invalid_template_buttons", "error.template.buttons");
+            throw new DomainException(DomainError.TEMPLATE_BUTTONS);
         }
         this.category = category;
         this.status = status;
@@ -149,13 +151,13 @@ public class MessageTemplate implements Serializable {
     public final void media(HeaderFormat format, String buttonText, String buttonUrl) {
         HeaderFormat f = format == null ? HeaderFormat.TEXT : format;
         if (f != HeaderFormat.TEXT && headerText != null) {
-            throw DomainException.invalid("invalid_template_header", "error.template.mediaHeader");
+            throw new DomainException(DomainError.TEMPLATE_MEDIA_HEADER);
         }
         String text = blankToNull(buttonText);
         String url = blankToNull(buttonUrl);
         if ((text == null) != (url == null) || text != null && (text.length() > 25 || !url.matches("https://[^\\s{}]+(\\{\\{1}})?")
                 || url.length() > 2000) || text != null && quickReplies().size() > 2) {
-            throw DomainException.invalid("invalid_template_buttons", "error.template.urlButton");
+            throw new DomainException(DomainError.TEMPLATE_URL_BUTTON);
         }
         headerFormat = f;
         urlButtonText = text;

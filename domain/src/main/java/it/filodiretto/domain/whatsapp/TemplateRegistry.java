@@ -111,7 +111,7 @@ public class TemplateRegistry {
         List<TemplateCheck.Problem> problems = TemplateCheck.preflight(template, header, body, headerMedia, link);
         if (!problems.isEmpty()) {
             TemplateCheck.Problem first = problems.get(0);
-            throw DomainException.invalid(first.code(), first.messageKey(), first.arguments());
+            throw new DomainException(first.error(), first.arguments());
         }
         return template;
     }

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.staff.Caller;
 import it.filodiretto.domain.staff.Role;
@@ -101,7 +103,7 @@ class CampaignWorkflowTest {
     @Test
     void submittingRunsTheOutsideChecksAfterTheStateCheckAndBeforeMoving() {
         Campaign campaign = draft();
-        DomainException template = DomainException.invalid("unknown_template", "error.template.unknown");
+        DomainException template = new DomainException(DomainError.TEMPLATE_UNKNOWN);
         assertThatThrownBy(() -> campaign.submit(content -> { throw template; }, NONE, NOW)).isSameAs(template);
         assertThat(campaign.state()).isEqualTo(DRAFT);
         assertThat(campaign.state()).isEqualTo(DRAFT);

@@ -1,5 +1,7 @@
 package it.filodiretto.integration.api;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.whatsapp.MessageCategory;
 import it.filodiretto.domain.whatsapp.MessageTemplate;
@@ -38,7 +40,7 @@ public class TemplateSynchronisation {
                                               MessageTemplate.HeaderFormat headerFormat, String urlButtonText, String urlButtonUrl,
                                               String actor) {
         if (fromCloudApi()) {
-            throw DomainException.conflict("declared_at_meta", "error.template.declaredAtMeta");
+            throw new DomainException(DomainError.TEMPLATE_DECLARED_AT_META);
         }
         return registry.declare(name, language, category, status, header, body, footer, quickReplies, headerFormat, urlButtonText,
                 urlButtonUrl, MessageTemplate.Source.CONSOLE, actor);
@@ -47,14 +49,14 @@ public class TemplateSynchronisation {
     /** @return how many templates Meta listed */
     public int synchroniseNow() {
         if (!fromCloudApi()) {
-            throw DomainException.conflict("no_cloud_api", "error.template.noCloudApi");
+            throw new DomainException(DomainError.TEMPLATE_NO_CLOUD_API);
         }
         try {
             return sync.synchronise();
         } catch (DomainException e) {
             throw e;
         } catch (RuntimeException e) {
-            throw DomainException.conflict("template_sync_failed", "error.template.syncFailed", e.getMessage());
+            throw new DomainException(DomainError.TEMPLATE_SYNC_FAILED, e.getMessage());
         }
     }
 }

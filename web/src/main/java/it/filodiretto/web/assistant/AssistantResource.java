@@ -1,5 +1,7 @@
 package it.filodiretto.web.assistant;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.assistant.AnswerEngine;
 import it.filodiretto.domain.assistant.Assistant;
 import it.filodiretto.domain.assistant.AssistantRecords;
@@ -65,7 +67,7 @@ public class AssistantResource {
     public JsonObject ask(JsonObject body) {
         String question = body == null ? null : body.getString("question", null);
         if (question == null || question.isBlank() || question.length() > 4096) {
-            throw DomainException.invalid("question_required", "error.assistant.questionRequired");
+            throw new DomainException(DomainError.ASSISTANT_QUESTION_REQUIRED);
         }
         AnswerEngine.Answer a = assistant.engine().answer(question, time.now().toLocalDate(), false);
         JsonArrayBuilder hits = JSON.createArrayBuilder();
@@ -127,7 +129,7 @@ public class AssistantResource {
         LocalDate end = day(to, time.now().toLocalDate());
         LocalDate start = day(from, end.minusDays(7));
         if (start.isAfter(end)) {
-            throw DomainException.invalid("invalid_range", "error.records.range");
+            throw new DomainException(DomainError.RECORDS_RANGE);
         }
         OffsetDateTime f = start.atStartOfDay().atOffset(ZoneOffset.UTC);
         OffsetDateTime t = end.plusDays(1).atStartOfDay().atOffset(ZoneOffset.UTC);
@@ -145,7 +147,7 @@ public class AssistantResource {
         try {
             return s == null || s.isBlank() ? otherwise : LocalDate.parse(s);
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_date", "error.import.badDate", s);
+            throw new DomainException(DomainError.IMPORT_BAD_DATE, s);
         }
     }
 

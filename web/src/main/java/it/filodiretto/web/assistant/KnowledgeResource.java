@@ -1,5 +1,7 @@
 package it.filodiretto.web.assistant;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.assistant.Article;
 import it.filodiretto.domain.assistant.ArticleDraft;
 import it.filodiretto.domain.assistant.KnowledgeBase;
@@ -89,7 +91,7 @@ public class KnowledgeResource {
     public JsonObject update(@PathParam("slug") String slug, JsonObject body) {
         Article a = bySlug(slug);
         if (body == null || !body.containsKey("version") || body.get("version").getValueType() != JsonValue.ValueType.NUMBER) {
-            throw DomainException.invalid("version_required", "error.article.versionRequired");
+            throw new DomainException(DomainError.ARTICLE_VERSION_REQUIRED);
         }
         return json(knowledge.update(a.id(), body.getJsonNumber("version").longValue(), draft(body, slug), security.getUserPrincipal().getName()));
     }
@@ -120,7 +122,7 @@ public class KnowledgeResource {
                             .add("message", Texts.text(locale(), "error.import.tooLarge", ArticleFiles.MAX_BYTES / (1024 * 1024))).build()).build();
         }
         if (content.length == 0) {
-            throw DomainException.invalid("missing_body", "error.api.missingBody");
+            throw new DomainException(DomainError.API_MISSING_BODY);
         }
         MediaType type = headers.getMediaType();
         String file = name != null ? name : type != null && type.getSubtype().contains("csv") ? "import.csv"
@@ -155,7 +157,7 @@ public class KnowledgeResource {
     @Operation(summary = "Replace the synonym list", description = "{\"synonyms\":[\"tari, tassa rifiuti\", \"cie => carta identita\"]}")
     public JsonObject saveSynonyms(JsonObject body) {
         if (body == null || !body.containsKey("synonyms") || body.get("synonyms").getValueType() != JsonValue.ValueType.ARRAY) {
-            throw DomainException.invalid("synonyms_required", "error.synonyms.required");
+            throw new DomainException(DomainError.SYNONYMS_REQUIRED);
         }
         knowledge.saveSynonyms(body.getJsonArray("synonyms").getValuesAs(JsonString.class).stream().map(JsonString::getString).toList(),
                 security.getUserPrincipal().getName());
@@ -163,7 +165,7 @@ public class KnowledgeResource {
     }
 
     private Article bySlug(String slug) {
-        return knowledge.bySlug(slug).orElseThrow(() -> DomainException.notFound("article_not_found", "error.article.notFound"));
+        return knowledge.bySlug(slug).orElseThrow(() -> new DomainException(DomainError.ARTICLE_NOT_FOUND));
     }
 
     private static Article.State state(String state) {
@@ -173,13 +175,13 @@ public class KnowledgeResource {
         try {
             return Article.State.valueOf(state.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_state", "error.article.state", state);
+            throw new DomainException(DomainError.ARTICLE_STATE, state);
         }
     }
 
     private static ArticleDraft draft(JsonObject body, String slug) {
         if (body == null) {
-            throw DomainException.invalid("missing_body", "error.api.missingBody");
+            throw new DomainException(DomainError.API_MISSING_BODY);
         }
         Set<String> tags = new LinkedHashSet<>();
         JsonValue rawTags = body.get("tags");
@@ -200,7 +202,7 @@ public class KnowledgeResource {
         try {
             return s == null || s.isBlank() ? null : LocalDate.parse(s);
         } catch (java.time.format.DateTimeParseException e) {
-            throw DomainException.invalid("invalid_date", "error.import.badDate", s);
+            throw new DomainException(DomainError.IMPORT_BAD_DATE, s);
         }
     }
 

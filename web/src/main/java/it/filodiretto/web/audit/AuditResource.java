@@ -1,5 +1,7 @@
 package it.filodiretto.web.audit;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.audit.AuditVerification;
 import it.filodiretto.domain.audit.Checkpoint;
 import it.filodiretto.domain.audit.VerificationResult;
@@ -44,7 +46,7 @@ public class AuditResource {
         Checkpoint earlier = null;
         if (checkpointSequence != null || checkpointHash != null) {
             if (checkpointSequence == null || checkpointHash == null) {
-                throw DomainException.invalid("invalid_checkpoint", "error.audit.invalidCheckpoint");
+                throw new DomainException(DomainError.AUDIT_INVALID_CHECKPOINT);
             }
             earlier = new Checkpoint(checkpointSequence, checkpointHash, null);
         }

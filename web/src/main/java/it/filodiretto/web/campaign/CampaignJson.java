@@ -1,5 +1,7 @@
 package it.filodiretto.web.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.campaign.Campaign;
 import it.filodiretto.domain.campaign.CampaignContent;
 import it.filodiretto.domain.campaign.CampaignEvent;
@@ -35,7 +37,7 @@ final class CampaignJson {
      */
     static CampaignContent content(JsonObject body) {
         if (body == null) {
-            throw DomainException.invalid("missing_body", "error.api.missingBody");
+            throw new DomainException(DomainError.API_MISSING_BODY);
         }
         return new CampaignContent(string(body, "title"), set(body, "topics"), set(body, "neighbourhoods"), string(body, "template"),
                 string(body, "language"), list(body, "headerParameters"), list(body, "bodyParameters"),
@@ -105,7 +107,7 @@ final class CampaignJson {
             return null;
         }
         if (!(value instanceof JsonString s)) {
-            throw DomainException.invalid("invalid_field", "error.api.invalidField", name);
+            throw new DomainException(DomainError.API_INVALID_FIELD, name);
         }
         return s.getString();
     }
@@ -117,7 +119,7 @@ final class CampaignJson {
         }
         if (value.getValueType() != JsonValue.ValueType.ARRAY
                 || value.asJsonArray().stream().anyMatch(v -> v.getValueType() != JsonValue.ValueType.STRING)) {
-            throw DomainException.invalid("invalid_field", "error.api.invalidField", name);
+            throw new DomainException(DomainError.API_INVALID_FIELD, name);
         }
         return value.asJsonArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
     }
@@ -134,7 +136,7 @@ final class CampaignJson {
         try {
             return OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_time", "error.api.invalidTime", name);
+            throw new DomainException(DomainError.API_INVALID_TIME, name);
         }
     }
 

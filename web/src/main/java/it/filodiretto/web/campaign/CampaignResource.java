@@ -1,5 +1,7 @@
 package it.filodiretto.web.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.campaign.Audience;
 import it.filodiretto.domain.campaign.Campaign;
 import it.filodiretto.domain.campaign.CampaignFilter;
@@ -115,7 +117,7 @@ public class CampaignResource {
     @Operation(summary = "Update a draft (EDITOR)", description = "The body carries the version it was based on; 409 stale_version if someone saved since")
     public JsonObject update(@PathParam("id") long id, JsonObject body) {
         if (body == null || !(body.get("version") instanceof JsonNumber version)) {
-            throw DomainException.invalid("version_required", "error.campaign.versionRequired");
+            throw new DomainException(DomainError.CAMPAIGN_VERSION_REQUIRED);
         }
         return CampaignJson.campaign(campaigns.update(id, version.longValue(), CampaignJson.content(body), Callers.of(security)));
     }
@@ -223,10 +225,10 @@ public class CampaignResource {
                                @QueryParam("template") String template, @QueryParam("language") @DefaultValue("it") String language) {
         MessageCategory category = template == null || template.isBlank() ? MessageCategory.UTILITY
                 : templates.find(template, language).map(MessageTemplate::category)
-                .orElseThrow(() -> DomainException.invalid("unknown_template", "error.template.unknown"));
+                .orElseThrow(() -> new DomainException(DomainError.TEMPLATE_UNKNOWN));
         Set<String> topicSet = csv(topics);
         if (topicSet.isEmpty()) {
-            throw DomainException.invalid("no_topic", "error.subscriber.noTopic");
+            throw new DomainException(DomainError.SUBSCRIBER_NO_TOPIC);
         }
         return JSON.createObjectBuilder().add("count", audience.count(topicSet, csv(neighbourhoods), category)).build();
     }
@@ -252,7 +254,7 @@ public class CampaignResource {
         try {
             return CampaignState.valueOf(text.strip().toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_state", "error.campaign.invalidState");
+            throw new DomainException(DomainError.CAMPAIGN_INVALID_STATE);
         }
     }
 
@@ -260,7 +262,7 @@ public class CampaignResource {
         try {
             return text == null || text.isBlank() ? null : LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_date", "error.api.invalidDate");
+            throw new DomainException(DomainError.API_INVALID_DATE);
         }
     }
 
@@ -269,7 +271,7 @@ public class CampaignResource {
             return java.util.List.of();
         }
         if (body.get(name).getValueType() != jakarta.json.JsonValue.ValueType.ARRAY) {
-            throw DomainException.invalid("invalid_field", "error.api.invalidField", name);
+            throw new DomainException(DomainError.API_INVALID_FIELD, name);
         }
         return body.getJsonArray(name).stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList();
     }

@@ -1,5 +1,7 @@
 package it.filodiretto.web.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.campaign.Dispatch;
 import it.filodiretto.domain.campaign.DispatchHalt;
 import it.filodiretto.domain.campaign.MessagingLimit;
@@ -53,7 +55,7 @@ public class DispatchResource {
     @Operation(summary = "Set WhatsApp's messaging-limit tier of the number")
     public JsonObject change(JsonObject body) {
         if (body == null || !(body.get("messagingLimit") instanceof jakarta.json.JsonNumber n)) {
-            throw DomainException.invalid("invalid_tier", "error.dispatch.tier");
+            throw new DomainException(DomainError.DISPATCH_TIER);
         }
         limit.change(n.longValue(), security.getUserPrincipal().getName());
         return state();

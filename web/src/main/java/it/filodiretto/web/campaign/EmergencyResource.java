@@ -1,5 +1,7 @@
 package it.filodiretto.web.campaign;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.campaign.Campaign;
 import it.filodiretto.domain.campaign.EmergencyAlerts;
 import it.filodiretto.domain.common.DomainException;
@@ -43,7 +45,7 @@ public class EmergencyResource {
     @APIResponse(responseCode = "201", description = "The alert's campaign, already SENDING")
     public Response send(JsonObject body) {
         if (body == null) {
-            throw DomainException.invalid("missing_body", "error.api.missingBody");
+            throw new DomainException(DomainError.API_MISSING_BODY);
         }
         Campaign alert = alerts.send(body.getString("template", ""), CampaignResource.strings(body, "headerParameters"),
                 CampaignResource.strings(body, "bodyParameters"), new LinkedHashSet<>(CampaignResource.strings(body, "neighbourhoods")),

@@ -1,5 +1,7 @@
 package it.filodiretto.web.consent;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.consent.ConsentRecord;
 import it.filodiretto.domain.consent.DataSubjectRights;
@@ -117,13 +119,13 @@ public class ConsentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response registerRequest(JsonObject body) {
         if (body == null) {
-            throw DomainException.invalid("invalid_kind", "error.request.kind");
+            throw new DomainException(DomainError.REQUEST_KIND);
         }
         SubjectRequest.Kind kind;
         try {
             kind = SubjectRequest.Kind.valueOf(body.getString("kind", ""));
         } catch (IllegalArgumentException e) {
-            throw DomainException.invalid("invalid_kind", "error.request.kind");
+            throw new DomainException(DomainError.REQUEST_KIND);
         }
         SubjectRequest created = subjectRequests.register(body.getString("number", ""), kind, date(body.getString("receivedOn", "")),
                 body.getString("note", null), security.getUserPrincipal().getName());
@@ -160,7 +162,7 @@ public class ConsentResource {
         try {
             return LocalDate.parse(text);
         } catch (DateTimeParseException e) {
-            throw DomainException.invalid("invalid_request_date", "error.subscriber.requestDate");
+            throw new DomainException(DomainError.SUBSCRIBER_REQUEST_DATE);
         }
     }
 

@@ -1,5 +1,7 @@
 package it.filodiretto.web.staff;
 
+import it.filodiretto.domain.common.DomainError;
+
 import it.filodiretto.domain.common.DomainException;
 import it.filodiretto.domain.staff.NewStaffAccount;
 import it.filodiretto.domain.staff.Role;
@@ -48,13 +50,13 @@ public class StaffResource {
     @Path("{username}")
     public StaffRepresentation get(@PathParam("username") String username) {
         return StaffRepresentation.of(staff.find(username)
-                .orElseThrow(() -> DomainException.notFound("unknown_staff", "error.staff.unknown", username)));
+                .orElseThrow(() -> new DomainException(DomainError.STAFF_UNKNOWN, username)));
     }
 
     @POST
     public Response create(StaffRequest body, @Context UriInfo uri) {
         if (body == null) {
-            throw DomainException.invalid("missing_body", "error.api.missingBody");
+            throw new DomainException(DomainError.API_MISSING_BODY);
         }
         StaffAccount created = staff.create(new NewStaffAccount(body.username, body.displayName, body.password,
                 roles(body.roles)), actor());
@@ -66,10 +68,10 @@ public class StaffResource {
     @Path("{username}")
     public StaffRepresentation update(@PathParam("username") String username, StaffRequest body) {
         if (body == null) {
-            throw DomainException.invalid("missing_body", "error.api.missingBody");
+            throw new DomainException(DomainError.API_MISSING_BODY);
         }
         if (body.username != null && !body.username.equalsIgnoreCase(username)) {
-            throw DomainException.invalid("username_immutable", "error.staff.usernameImmutable");
+            throw new DomainException(DomainError.STAFF_USERNAME_IMMUTABLE);
         }
         StaffAccount updated = staff.update(username, new StaffAccountChanges(body.displayName,
                 body.roles == null ? null : roles(body.roles), body.enabled, body.password), actor());
@@ -89,7 +91,7 @@ public class StaffResource {
             try {
                 roles.add(Role.valueOf(String.valueOf(name).strip().toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw DomainException.invalid("unknown_role", "error.staff.unknownRole", name);
+                throw new DomainException(DomainError.STAFF_UNKNOWN_ROLE, name);
             }
         }
         return roles;
