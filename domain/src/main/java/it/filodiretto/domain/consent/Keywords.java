@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.CodeListConverter;
+
 import java.text.Normalizer;
 import java.util.EnumMap;
 import java.util.List;

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.CodeListConverter;
+
 import it.filodiretto.domain.common.DomainError;
 
 import it.filodiretto.domain.common.DomainException;

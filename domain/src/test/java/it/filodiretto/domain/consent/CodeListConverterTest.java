@@ -1,5 +1,8 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.CodeListConverter;
+
+
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;

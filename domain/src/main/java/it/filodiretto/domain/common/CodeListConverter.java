@@ -1,4 +1,4 @@
-package it.filodiretto.domain.consent;
+package it.filodiretto.domain.common;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
