@@ -50,7 +50,8 @@ public final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build();
         ChromeDriver chrome = new ChromeDriver(service, options);
         // headless Chromium saves downloads only when told where
-        chrome.executeCdpCommand("Browser.setDownloadBehavior", java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
+        chrome.executeCdpCommand("Browser.setDownloadBehavior",
+                java.util.Map.of("behavior", "allow", "downloadPath", downloads.toString()));
         driver = chrome;
         wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         // pages re-render what they poll (the phone, the inbox, the statistics): look again

@@ -96,7 +96,8 @@ class JourneysIT {
         dpo.click("#detail button[title='Receipt']");
         assertThat(dpo.downloaded("consent-receipt")).contains("\"version\": \"KI-CR-v1.1.0\"").contains("consentReceiptID");
 
-        dpo.type("input[id='detail:requestedOn_input']", java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
+        dpo.type("input[id='detail:requestedOn_input']",
+                java.time.LocalDate.now().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")));
         dpo.click("button[id='detail:erase']");
         dpo.click(".ui-confirmdialog-yes");
         dpo.awaitText(".ui-growl-item, .ui-messages", "erased");

@@ -16,7 +16,9 @@ import java.util.Optional;
 public final class AnswerEngine {
 
     /** {@code DECLINED}: not the city's to answer (another place or body, chit-chat, someone else's data). */
-    public enum Outcome { ANSWERED, NO_ANSWER, DECLINED, SENSITIVE }
+    public enum Outcome {
+        ANSWERED, NO_ANSWER, DECLINED, SENSITIVE
+    }
 
     public enum Mode { RETRIEVAL, GENERATIVE, FIXED }
 
@@ -47,7 +49,7 @@ public final class AnswerEngine {
 
     /** The answer and what it was made from (for the records). */
     public record Answer(Outcome outcome, Mode mode, String language, String text, List<KnowledgeIndex.Hit> hits,
-                         double confidence) {
+            double confidence) {
         public Answer {
             hits = List.copyOf(hits);
         }
@@ -75,7 +77,8 @@ public final class AnswerEngine {
         String language = QuestionLanguage.of(question);
         String disclosure = disclose ? AssistantTexts.text(language, "disclosure", settings.cityName()) + "\n\n" : "";
         if (SensitiveTopics.concern(question)) {
-            return new Answer(Outcome.SENSITIVE, Mode.FIXED, language, disclosure + AssistantTexts.text(language, "sensitive"), List.of(), 0);
+            return new Answer(Outcome.SENSITIVE, Mode.FIXED, language, disclosure + AssistantTexts.text(language, "sensitive"), List.of(),
+                    0);
         }
         List<KnowledgeIndex.Hit> hits = index.search(question, day, HITS);
         double confidence = hits.isEmpty() ? 0 : hits.get(0).confidence();

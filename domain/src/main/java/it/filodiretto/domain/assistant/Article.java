@@ -27,7 +27,9 @@ public class Article {
     public enum State { PUBLISHED, ARCHIVED }
 
     /** Where the article came from: written in the console, imported from a file, or a published campaign. */
-    public enum Source { EDITOR, IMPORT, CAMPAIGN }
+    public enum Source {
+        EDITOR, IMPORT, CAMPAIGN
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "article_seq")

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * derived from the title.
  */
 public record ArticleDraft(String slug, String title, String text, String link, String office, Set<String> tags,
-                           String language, LocalDate validFrom, LocalDate validUntil) {
+        String language, LocalDate validFrom, LocalDate validUntil) {
 
     public static final int MAX_TEXT = 20_000;
     public static final Set<String> LANGUAGES = Set.of("it", "en");

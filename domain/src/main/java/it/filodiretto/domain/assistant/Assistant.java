@@ -147,7 +147,8 @@ public class Assistant {
         if (answer.outcome() == AnswerEngine.Outcome.SENSITIVE) {
             handoffId = handoffs.open(citizen, Handoff.Reason.SENSITIVE).id();
         }
-        em.persist(new Exchange(citizen, handoffId, kind, answer.mode(), question, answer.text(), articles, answer.confidence(), took, null, now));
+        em.persist(new Exchange(citizen, handoffId, kind, answer.mode(), question, answer.text(), articles, answer.confidence(), took, null,
+                now));
         answered.fire(new AssistantAnswered(answer.outcome(), answer.mode(), took));
         if (answer.outcome() == AnswerEngine.Outcome.NO_ANSWER) {
             String language = answer.language();
@@ -187,7 +188,8 @@ public class Assistant {
     private boolean repliedWithin24Hours(Citizen citizen, OffsetDateTime now) {
         return !em.createQuery("select e.id from Exchange e where e.address = :a and e.kind in :kinds and e.occurredAt > :t", Long.class)
                 .setParameter("a", citizen.address())
-                .setParameter("kinds", Set.of(Exchange.Kind.ANSWERED, Exchange.Kind.NO_ANSWER, Exchange.Kind.SENSITIVE, Exchange.Kind.NOTICE))
+                .setParameter("kinds",
+                        Set.of(Exchange.Kind.ANSWERED, Exchange.Kind.NO_ANSWER, Exchange.Kind.SENSITIVE, Exchange.Kind.NOTICE))
                 .setParameter("t", now.minus(Handoff.WINDOW)).setMaxResults(1).getResultList().isEmpty();
     }
 

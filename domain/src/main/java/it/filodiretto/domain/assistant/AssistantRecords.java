@@ -45,7 +45,7 @@ public class AssistantRecords {
     /** Exchanges between two instants (newest first), optionally of one kind. */
     public List<Exchange> list(OffsetDateTime from, OffsetDateTime to, Exchange.Kind kind, int first, int max) {
         return em.createQuery("select e from Exchange e where e.occurredAt >= :f and e.occurredAt < :t"
-                        + (kind == null ? "" : " and e.kind = :k") + " order by e.occurredAt desc, e.id desc", Exchange.class)
+                + (kind == null ? "" : " and e.kind = :k") + " order by e.occurredAt desc, e.id desc", Exchange.class)
                 .setParameter("f", from).setParameter("t", to)
                 .setParameter(kind == null ? "f" : "k", kind == null ? from : kind)
                 .setFirstResult(first).setMaxResults(max).getResultList();
@@ -53,7 +53,7 @@ public class AssistantRecords {
 
     public int count(OffsetDateTime from, OffsetDateTime to, Exchange.Kind kind) {
         return em.createQuery("select count(e) from Exchange e where e.occurredAt >= :f and e.occurredAt < :t"
-                        + (kind == null ? "" : " and e.kind = :k"), Long.class)
+                + (kind == null ? "" : " and e.kind = :k"), Long.class)
                 .setParameter("f", from).setParameter("t", to)
                 .setParameter(kind == null ? "f" : "k", kind == null ? from : kind).getSingleResult().intValue();
     }
@@ -64,7 +64,8 @@ public class AssistantRecords {
         for (Exchange.Kind k : Exchange.Kind.values()) {
             counts.put(k.name(), 0L);
         }
-        em.createQuery("select e.kind, count(e) from Exchange e where e.occurredAt >= :f and e.occurredAt < :t group by e.kind", Object[].class)
+        em.createQuery("select e.kind, count(e) from Exchange e where e.occurredAt >= :f and e.occurredAt < :t group by e.kind",
+                Object[].class)
                 .setParameter("f", from).setParameter("t", to).getResultList()
                 .forEach(r -> counts.put(((Exchange.Kind) r[0]).name(), r[1]));
         counts.put("handoffsOpened", em.createQuery("select count(h) from Handoff h where h.openedAt >= :f and h.openedAt < :t", Long.class)
@@ -80,7 +81,8 @@ public class AssistantRecords {
     @Schedule(hour = "0", minute = "20", persistent = false, info = "assistant usage counts")
     public void dailyUsage() {
         LocalDate day = time.now().withOffsetSameInstant(ZoneOffset.UTC).toLocalDate().minusDays(1);
-        if (!em.createNativeQuery("select usage_day from assistant_usage_day where usage_day = ?").setParameter(1, day).getResultList().isEmpty()) {
+        if (!em.createNativeQuery("select usage_day from assistant_usage_day where usage_day = ?").setParameter(1, day).getResultList()
+                .isEmpty()) {
             return;
         }
         // the primary key makes a second instance's insert (and its audit record) roll back
@@ -95,7 +97,8 @@ public class AssistantRecords {
     public Map<String, Object> purge() {
         OffsetDateTime limit = time.now().minusDays(retentionDays);
         Map<String, Object> counts = new LinkedHashMap<>();
-        counts.put("assistantExchanges", em.createQuery("delete from Exchange e where e.occurredAt < :t").setParameter("t", limit).executeUpdate());
+        counts.put("assistantExchanges",
+                em.createQuery("delete from Exchange e where e.occurredAt < :t").setParameter("t", limit).executeUpdate());
         counts.put("handoffs", em.createQuery("delete from Handoff h where h.state = :closed and h.closedAt < :t")
                 .setParameter("closed", Handoff.State.CLOSED).setParameter("t", limit).executeUpdate());
         counts.put("retentionDays", retentionDays);

@@ -22,7 +22,9 @@ import java.time.OffsetDateTime;
 public class Exchange {
 
     /** Answers of the assistant; a citizen's message to the operator; the operator's reply; a notice of the channel. */
-    public enum Kind { ANSWERED, NO_ANSWER, SENSITIVE, TO_OPERATOR, FROM_OPERATOR, NOTICE }
+    public enum Kind {
+        ANSWERED, NO_ANSWER, SENSITIVE, TO_OPERATOR, FROM_OPERATOR, NOTICE
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "assistant_exchange_seq")
@@ -75,7 +77,7 @@ public class Exchange {
     }
 
     Exchange(Citizen citizen, Long handoffId, Kind kind, AnswerEngine.Mode mode, String question, String answer, String articles,
-             Double confidence, Integer tookMs, String operator, OffsetDateTime at) {
+            Double confidence, Integer tookMs, String operator, OffsetDateTime at) {
         this.address = citizen.address();
         this.waId = citizen.waId();
         this.userId = citizen.userId();

@@ -26,10 +26,14 @@ import java.time.OffsetDateTime;
 public class Handoff {
 
     /** Why: the citizen asked (OPERATORE), accepted the offer after a declined answer, or wrote about a sensitive subject. */
-    public enum Reason { REQUESTED, LOW_CONFIDENCE, SENSITIVE }
+    public enum Reason {
+        REQUESTED, LOW_CONFIDENCE, SENSITIVE
+    }
 
     /** WAITING: no operator has taken it yet; ACTIVE: an operator owns it; CLOSED: the assistant answers again. */
-    public enum State { WAITING, ACTIVE, CLOSED }
+    public enum State {
+        WAITING, ACTIVE, CLOSED
+    }
 
     public static final Duration WINDOW = Duration.ofHours(24);
 

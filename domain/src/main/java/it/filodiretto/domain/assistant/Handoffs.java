@@ -81,8 +81,9 @@ public class Handoffs {
 
     /** The citizen's last {@code max} exchanges, oldest first. */
     public List<Exchange> history(String address, int max) {
-        List<Exchange> list = new ArrayList<>(em.createQuery("select e from Exchange e where e.address = :a order by e.occurredAt desc, e.id desc",
-                Exchange.class).setParameter("a", address).setMaxResults(max).getResultList());
+        List<Exchange> list = new ArrayList<>(
+                em.createQuery("select e from Exchange e where e.address = :a order by e.occurredAt desc, e.id desc",
+                        Exchange.class).setParameter("a", address).setMaxResults(max).getResultList());
         Collections.reverse(list);
         return list;
     }

@@ -196,7 +196,8 @@ public class KnowledgeBase {
 
     /** Articles whose title, slug or tags contain {@code text} (any case), in a state (or all), newest change first. */
     public List<Article> list(String text, Article.State state, int first, int max) {
-        TypedQuery<Article> q = em.createQuery("select a from Article a where " + where(text, state) + " order by a.updatedAt desc, a.id desc",
+        TypedQuery<Article> q = em.createQuery(
+                "select a from Article a where " + where(text, state) + " order by a.updatedAt desc, a.id desc",
                 Article.class);
         bind(q, text, state);
         return q.setFirstResult(first).setMaxResults(max).getResultList();
@@ -230,7 +231,7 @@ public class KnowledgeBase {
         return since == null
                 ? em.createQuery("select a from Article a order by a.updatedAt", Article.class).getResultList()
                 : em.createQuery("select a from Article a where a.updatedAt > :t order by a.updatedAt", Article.class)
-                .setParameter("t", since).getResultList();
+                        .setParameter("t", since).getResultList();
     }
 
     private static Map<String, Object> details(Article a) {
@@ -254,7 +255,7 @@ public class KnowledgeBase {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void importSentCampaigns() {
         List<Campaign> sent = em.createQuery("select c from Campaign c where c.state in :states and c.finishedAt > :since"
-                        + " and not exists (select a from Article a where a.campaignId = c.id)", Campaign.class)
+                + " and not exists (select a from Article a where a.campaignId = c.id)", Campaign.class)
                 .setParameter("states", Set.of(CampaignState.SENT, CampaignState.SENDING))
                 .setParameter("since", time.now().minusDays(campaignDays)).setMaxResults(50).getResultList();
         for (Campaign c : sent) {

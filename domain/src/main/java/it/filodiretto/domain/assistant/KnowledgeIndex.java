@@ -31,6 +31,6 @@ public interface KnowledgeIndex {
 
     /** One retrieved article: {@code passage} is the part of its text that best answers the question. */
     record Hit(String slug, String title, String link, String office, String language, double score,
-               double confidence, String passage) {
+            double confidence, String passage) {
     }
 }

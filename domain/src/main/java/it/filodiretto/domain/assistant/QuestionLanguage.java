@@ -23,7 +23,8 @@ public final class QuestionLanguage {
             "quanto", "quanta", "quanti", "quali", "quale", "con", "orari", "orario", "x", "chi", "perche", "mio", "mia", "miei", "mie",
             "tuo", "suo", "sua", "loro", "anche", "ma", "se", "o", "qui", "qua", "poi", "ancora", "gia", "piu", "meno", "tutto", "tutti",
             "ogni", "questo", "questa", "quello", "quella", "serve", "servono", "fare", "entro", "dopo", "prima", "oggi", "domani", "ieri",
-            "vorrei", "volevo", "scusate", "cmq", "xke", "xche", "pero", "ecco", "c'e", "ce", "va", "fa", "sta", "bisogna", "comune", "casa");
+            "vorrei", "volevo", "scusate", "cmq", "xke", "xche", "pero", "ecco", "c'e", "ce", "va", "fa", "sta", "bisogna", "comune",
+            "casa");
 
     private QuestionLanguage() {
     }

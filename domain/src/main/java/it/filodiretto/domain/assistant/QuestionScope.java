@@ -38,14 +38,16 @@ public final class QuestionScope {
 
     private static final List<Body> BODIES = List.of(
             body("inps", "inps", "pensione", "pensioni", "naspi", "disoccupazion", "assegno unico", "cassa integrazion", "pension",
-                    "unemployment benefit", "fare l isee", "si fa l isee", "faccio l isee", "calcolo dell isee", "calcolare l isee", "rinnovare l isee",
+                    "unemployment benefit", "fare l isee", "si fa l isee", "faccio l isee", "calcolo dell isee", "calcolare l isee",
+                    "rinnovare l isee",
                     "richiedere l isee", "isee al caf", "dsu ", "dichiarazione sostitutiva unica"),
             body("post", "ufficio postale", "uffici postali", "poste italiane", "post office"),
             body("licence", "patente", "patenti", "foglio rosa", "driving licen", "driver s licen", "drivers licen", "driving test"),
             body("passport", "passaport", "passport"),
             body("health", "medico di base", "medico di famiglia", "medico curante", "medico della mutua", "pediatra", "cambio medico",
                     "cambiare medico", "cambiare il medico", "cambio del medico", "scelta del medico", "tessera sanitaria", "family doctor",
-                    "general practitioner", "asl ", "ats ", "ulss ", "health card", "farmacia di turno", "farmacie di turno", "guardia medica",
+                    "general practitioner", "asl ", "ats ", "ulss ", "health card", "farmacia di turno", "farmacie di turno",
+                    "guardia medica",
                     "pharmacy on duty"),
             body("revenue", "agenzia delle entrate", "730", "dichiarazione dei redditi", "modello unico", "tax return", "income tax",
                     "irpef"),
@@ -62,20 +64,25 @@ public final class QuestionScope {
             "modalita sviluppatore", "fingi di essere", "fai finta di essere", "pretend to be", "pretend you", "you are now", "sei ora",
             "da ora sei", "act as", "comportati come", "rispondi come se",
             // chit-chat and entertainment
-            "barzellett", "joke", "poesia", "poem", "filastrocca", "oroscop", "horoscope", "chi ha vinto", "who won", "risultato della partita",
+            "barzellett", "joke", "poesia", "poem", "filastrocca", "oroscop", "horoscope", "chi ha vinto", "who won",
+            "risultato della partita",
             "come stai", "how are you", "ti amo", "love you", "canzone", "song ", "che tempo fa", "what s the weather", "weather tomorrow",
             "previsioni del tempo",
             // private businesses and other services
-            "pizzeria", "ristorante", "restaurant", "meccanico", "mechanic", "idraulico", "plumber", "mi consigli un", "mi consigli una", "consigliami un",
-            "consigliami una", "recommend a ", "recommend me", "dove compro", "a buon prezzo", "orari dei treni", "orari treni", "train times", "sei un bot", "sei un robot",
+            "pizzeria", "ristorante", "restaurant", "meccanico", "mechanic", "idraulico", "plumber", "mi consigli un", "mi consigli una",
+            "consigliami un",
+            "consigliami una", "recommend a ", "recommend me", "dove compro", "a buon prezzo", "orari dei treni", "orari treni",
+            "train times", "sei un bot", "sei un robot",
             "sei una persona", "are you a bot", "are you human");
 
     /** Someone's own data asked of the city: "il codice fiscale del sindaco", "la data di nascita di …". */
-    private static final Pattern PERSONAL_DETAIL = Pattern.compile("(?<![a-z])(codice fiscale|data di nascita|indirizzo di casa|cellulare personale"
-            + "|numero personale|date of birth|home address|tax code) (del|della|dello|di|of) (?!mio |mia |miei |mie |un |una |my |a )");
+    private static final Pattern PERSONAL_DETAIL = Pattern
+            .compile("(?<![a-z])(codice fiscale|data di nascita|indirizzo di casa|cellulare personale"
+                    + "|numero personale|date of birth|home address|tax code) (del|della|dello|di|of) (?!mio |mia |miei |mie |un |una |my |a )");
 
     private static final Pattern OTHER_PERSON = words(
-            "abita ", "abitano ", "dove vive ", "chi vive ", "residente in via", "residenti in via", "mio vicino", "mia vicina", "vicino di casa",
+            "abita ", "abitano ", "dove vive ", "chi vive ", "residente in via", "residenti in via", "mio vicino", "mia vicina",
+            "vicino di casa",
             "vicina di casa", "vicini di casa", "di chi e la macchina", "di chi e l auto", "chi ha preso la multa", "dati personali di",
             "numero di telefono del signor", "numero di telefono della signora", "indirizzo del signor", "indirizzo della signora",
             "indirizzo di casa di",
@@ -83,7 +90,8 @@ public final class QuestionScope {
             "personal data of", "phone number of");
 
     /** Words before a name that make it a street, not a place: "via Roma", "piazza Milano". */
-    private static final Set<String> STREET = Set.of("via", "viale", "v", "le", "piazza", "p", "za", "piazzale", "corso", "c", "so", "largo",
+    private static final Set<String> STREET = Set.of("via", "viale", "v", "le", "piazza", "p", "za", "piazzale", "corso", "c", "so",
+            "largo",
             "vicolo", "strada", "contrada", "galleria", "lungo", "borgo", "street", "road", "square");
 
     /** Words before a common-word name that make it a place: "a Prato", "di Calcio", "comune di Opera". */
@@ -128,7 +136,8 @@ public final class QuestionScope {
 
     /** "Comune di Busto Arsizio" → "Busto Arsizio". */
     static String ownName(String cityName) {
-        return cityName.strip().replaceFirst("(?i)^(il\\s+)?(comune|citt[aà])\\s+(di|of)\\s+", "").replaceFirst("(?i)^(city|town) of\\s+", "");
+        return cityName.strip().replaceFirst("(?i)^(il\\s+)?(comune|citt[aà])\\s+(di|of)\\s+", "").replaceFirst("(?i)^(city|town) of\\s+",
+                "");
     }
 
     /** The first reason the question is not the city's to answer, if any. */
@@ -170,7 +179,8 @@ public final class QuestionScope {
         String folded = " " + fold(text) + " ";
         return switch (reason.kind()) {
             case OTHER_PLACE -> folded.contains(" " + fold(reason.subject()) + " ");
-            case OTHER_BODY -> BODIES.stream().filter(b -> b.key().equals(reason.subject())).anyMatch(b -> b.pattern().matcher(folded).find());
+            case OTHER_BODY ->
+                BODIES.stream().filter(b -> b.key().equals(reason.subject())).anyMatch(b -> b.pattern().matcher(folded).find());
             default -> false;
         };
     }
@@ -191,7 +201,8 @@ public final class QuestionScope {
                 String before = i > 0 ? words[i - 1] : "";
                 String lead = String.join(" ", Arrays.copyOfRange(words, Math.max(0, i - 4), i)) + " ";
                 boolean street = STREET.contains(before) || ORIGIN.matcher(lead).find();
-                boolean own = ownPlaces.stream().anyMatch(p -> p.equals(candidate) || p.startsWith(candidate + " ") || p.endsWith(" " + candidate));
+                boolean own = ownPlaces.stream()
+                        .anyMatch(p -> p.equals(candidate) || p.startsWith(candidate + " ") || p.endsWith(" " + candidate));
                 if (!street && !own && (!found.commonWord() || PLACE_PREFIX.contains(before))) {
                     return Optional.of(found.name());
                 }
@@ -219,7 +230,7 @@ public final class QuestionScope {
     private static Map<String, Municipality> load() {
         Map<String, Municipality> names = new HashMap<>();
         try (InputStream in = QuestionScope.class.getResourceAsStream("comuni-italiani.csv");
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+                BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             boolean header = true;
             while ((line = reader.readLine()) != null) {

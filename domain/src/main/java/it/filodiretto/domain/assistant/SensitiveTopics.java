@@ -24,7 +24,8 @@ public final class SensitiveTopics {
             "ambulanz", "dolore al petto", "crisi respiratori", "convulsion", "heart attack", "not breathing", "unconscious",
             "bleeding", "poisoned");
 
-    private static final Pattern PATTERN = Pattern.compile("(?<![a-z])(" + String.join("|", STEMS.stream().map(Pattern::quote).toList()) + ")");
+    private static final Pattern PATTERN = Pattern
+            .compile("(?<![a-z])(" + String.join("|", STEMS.stream().map(Pattern::quote).toList()) + ")");
 
     private SensitiveTopics() {
     }

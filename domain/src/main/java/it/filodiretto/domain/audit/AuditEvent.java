@@ -49,7 +49,7 @@ public class AuditEvent implements java.io.Serializable {
     }
 
     AuditEvent(long sequence, OffsetDateTime occurredAt, String actor, String action, String targetType,
-               String targetId, String details, String previousHash, String hash) {
+            String targetId, String details, String previousHash, String hash) {
         this.sequence = sequence;
         this.occurredAt = occurredAt;
         this.actor = actor;

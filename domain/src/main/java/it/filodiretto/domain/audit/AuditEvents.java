@@ -39,9 +39,9 @@ public class AuditEvents {
     /** Up to {@code limit} links after {@code afterSequence}, up to {@code lastSequence}, in order. */
     public List<ChainLink> links(long afterSequence, long lastSequence, int limit) {
         return em.createQuery("select new it.filodiretto.domain.audit.ChainLink(e.sequence, e.occurredAt, e.actor,"
-                        + " e.action, e.targetType, e.targetId, e.details, e.previousHash, e.hash)"
-                        + " from AuditEvent e where e.sequence > :after and e.sequence <= :last order by e.sequence",
-                        ChainLink.class)
+                + " e.action, e.targetType, e.targetId, e.details, e.previousHash, e.hash)"
+                + " from AuditEvent e where e.sequence > :after and e.sequence <= :last order by e.sequence",
+                ChainLink.class)
                 .setParameter("after", afterSequence)
                 .setParameter("last", lastSequence)
                 .setMaxResults(limit)

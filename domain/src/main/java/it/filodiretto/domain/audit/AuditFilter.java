@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 
 /** What the privacy officer filters the trail by; a null or blank field does not filter. */
 public record AuditFilter(OffsetDateTime from, OffsetDateTime to, String actor, String action, String targetType,
-                          String targetId) {
+        String targetId) {
 
     /** The filter as audit details (what was looked at, never what was found). */
     java.util.Map<String, Object> describe() {

@@ -28,7 +28,7 @@ public class AuditTrail {
 
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public AuditEvent record(Actor actor, AuditAction action, String targetType, String targetId,
-                             Map<String, ?> details) {
+            Map<String, ?> details) {
         AuditHead head = em.find(AuditHead.class, AuditHead.THE_ONLY_ROW, LockModeType.PESSIMISTIC_WRITE);
         if (head == null) {
             throw new IllegalStateException("audit_head row missing: the schema migrations did not run");

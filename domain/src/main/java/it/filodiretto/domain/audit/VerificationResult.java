@@ -5,7 +5,7 @@ package it.filodiretto.domain.audit;
  * sequence number with the reason.
  */
 public record VerificationResult(boolean valid, long events, long headSequence, String headHash,
-                                 long firstBrokenSequence, Reason reason, String explanation) {
+        long firstBrokenSequence, Reason reason, String explanation) {
 
     /** Why the chain is broken. */
     public enum Reason {

@@ -93,7 +93,8 @@ public class CampaignClock {
                 int abandoned = dispatch.resetClaimsOfGoneServers(now.minusSeconds(ServerInstance.ALIVE_SECONDS))
                         + dispatch.resetClaimsBefore(now.minusMinutes(3));
                 if (abandoned > 0) {
-                    LOG.warning(() -> abandoned + " deliveries claimed by a server that is gone, or more than 3 minutes ago, without an outcome: queued again, flagged");
+                    LOG.warning(() -> abandoned
+                            + " deliveries claimed by a server that is gone, or more than 3 minutes ago, without an outcome: queued again, flagged");
                 }
             });
             for (Long id : dispatch.stalled(now)) {

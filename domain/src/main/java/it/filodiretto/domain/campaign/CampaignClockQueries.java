@@ -39,7 +39,7 @@ final class CampaignClockQueries {
             throw new IllegalArgumentException(from + " → " + to);
         }
         return em.createQuery("update Campaign c set c.state = :to, c.updatedAt = :now, c.version = c.version + 1"
-                        + " where c.id = :id and c.state = :from")
+                + " where c.id = :id and c.state = :from")
                 .setParameter("to", to).setParameter("now", now).setParameter("id", campaignId).setParameter("from", from)
                 .executeUpdate() > 0;
     }
@@ -47,7 +47,7 @@ final class CampaignClockQueries {
     /** SENDING → SENT, the re-queue plan dropped; true for the one caller that finished it. */
     boolean finishSending(long campaignId, OffsetDateTime now) {
         return em.createQuery("update Campaign c set c.state = :to, c.finishedAt = :now, c.updatedAt = :now, c.requeueAt = null,"
-                        + " c.requeueAll = :no, c.version = c.version + 1 where c.id = :id and c.state = :from")
+                + " c.requeueAll = :no, c.version = c.version + 1 where c.id = :id and c.state = :from")
                 .setParameter("no", false).setParameter("to", CampaignState.SENT).setParameter("now", now).setParameter("id", campaignId)
                 .setParameter("from", CampaignState.SENDING).executeUpdate() > 0;
     }
@@ -58,13 +58,14 @@ final class CampaignClockQueries {
      */
     void planRequeue(long campaignId, OffsetDateTime at, boolean all) {
         em.createNativeQuery("update campaign set requeue_at = case when requeue_at is null or requeue_at > ? then ? else requeue_at end,"
-                        + " requeue_all = (requeue_all or ?) where id = ?")
+                + " requeue_all = (requeue_all or ?) where id = ?")
                 .setParameter(1, at).setParameter(2, at).setParameter(3, all).setParameter(4, campaignId).executeUpdate();
     }
 
     /** Takes the plan for a re-queue: whether it was for every queued delivery. The plan is dropped. */
     boolean takeRequeuePlan(long campaignId) {
-        List<Boolean> all = em.createQuery("select c.requeueAll from Campaign c where c.id = :id", Boolean.class).setParameter("id", campaignId)
+        List<Boolean> all = em.createQuery("select c.requeueAll from Campaign c where c.id = :id", Boolean.class)
+                .setParameter("id", campaignId)
                 .getResultList();
         dropRequeuePlan(campaignId);
         return !all.isEmpty() && Boolean.TRUE.equals(all.get(0));
@@ -82,7 +83,8 @@ final class CampaignClockQueries {
      */
     List<Long> stalled(OffsetDateTime now) {
         @SuppressWarnings("unchecked")
-        List<Number> ids = em.createNativeQuery("select c.id from campaign c where c.state = ? and c.requeue_at is null and c.started_at < ?"
+        List<Number> ids = em
+                .createNativeQuery("select c.id from campaign c where c.state = ? and c.requeue_at is null and c.started_at < ?"
                         + " and exists (select 1 from delivery d where d.campaign_id = c.id and d.state = ?)"
                         + " and not exists (select 1 from delivery d where d.campaign_id = c.id and (d.state = ? or d.sent_at > ?))")
                 .setParameter(1, CampaignState.SENDING.name()).setParameter(2, now.minusMinutes(1))

@@ -31,12 +31,12 @@ import static it.filodiretto.domain.common.Jsons.JSON;
  * {@link Campaigns}, the template's parameters by the template registry at submission.
  */
 public record CampaignContent(String title, Set<String> topics, Set<String> neighbourhoods, String templateName,
-                              String language, List<String> headerParameters, List<String> bodyParameters,
-                              OffsetDateTime scheduledAt, OffsetDateTime expiresAt, String headerMedia, String link) {
+        String language, List<String> headerParameters, List<String> bodyParameters,
+        OffsetDateTime scheduledAt, OffsetDateTime expiresAt, String headerMedia, String link) {
 
     /** Without a media header or a link button. */
     public CampaignContent(String title, Set<String> topics, Set<String> neighbourhoods, String templateName, String language,
-                           List<String> headerParameters, List<String> bodyParameters, OffsetDateTime scheduledAt, OffsetDateTime expiresAt) {
+            List<String> headerParameters, List<String> bodyParameters, OffsetDateTime scheduledAt, OffsetDateTime expiresAt) {
         this(title, topics, neighbourhoods, templateName, language, headerParameters, bodyParameters, scheduledAt, expiresAt, null, null);
     }
 
@@ -60,8 +60,8 @@ public record CampaignContent(String title, Set<String> topics, Set<String> neig
     }
 
     private static void refuseInvalid(String title, Set<String> topics, String templateName, String language, List<String> headerParameters,
-                                      List<String> bodyParameters, OffsetDateTime scheduledAt, OffsetDateTime expiresAt, String headerMedia,
-                                      String link) {
+            List<String> bodyParameters, OffsetDateTime scheduledAt, OffsetDateTime expiresAt, String headerMedia,
+            String link) {
         if (title.isEmpty()) {
             throw new DomainException(DomainError.CAMPAIGN_TITLE_REQUIRED);
         }

@@ -22,8 +22,22 @@ import java.time.OffsetDateTime;
 public class CampaignEvent implements java.io.Serializable {
 
     public enum Kind {
-        CREATED, EDITED, SUBMITTED, CHANGES_REQUESTED, APPROVED, REJECTED, SCHEDULED, CANCELLED, STARTED, PAUSED, RESUMED,
-        STOPPED, SENT, FAST_LANE, POST_HOC_REVIEWED, RETRIED
+        CREATED,
+        EDITED,
+        SUBMITTED,
+        CHANGES_REQUESTED,
+        APPROVED,
+        REJECTED,
+        SCHEDULED,
+        CANCELLED,
+        STARTED,
+        PAUSED,
+        RESUMED,
+        STOPPED,
+        SENT,
+        FAST_LANE,
+        POST_HOC_REVIEWED,
+        RETRIED
     }
 
     @Id
@@ -63,7 +77,7 @@ public class CampaignEvent implements java.io.Serializable {
     }
 
     CampaignEvent(long campaignId, Kind kind, String actor, CampaignState from, CampaignState to, String comment,
-                  String snapshot, OffsetDateTime now) {
+            String snapshot, OffsetDateTime now) {
         this.campaignId = campaignId;
         this.kind = kind;
         this.actor = actor;

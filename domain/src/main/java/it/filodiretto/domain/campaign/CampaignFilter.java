@@ -9,7 +9,7 @@ import java.util.Map;
  * user wrote (the reviewer's "waiting for my review").
  */
 public record CampaignFilter(CampaignState state, String author, String topic, LocalDate from, LocalDate to, String notBy,
-                             Priority priority) {
+        Priority priority) {
 
     String where(Map<String, Object> parameters) {
         StringBuilder where = new StringBuilder();

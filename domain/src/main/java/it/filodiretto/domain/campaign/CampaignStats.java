@@ -47,12 +47,14 @@ public class CampaignStats {
 
     public List<Failure> failures(long campaignId) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select coalesce(error_code, 0), max(error_title), count(*), transient_failure from delivery"
+        List<Object[]> rows = em
+                .createNativeQuery("select coalesce(error_code, 0), max(error_title), count(*), transient_failure from delivery"
                         + " where campaign_id = ? and state = 'FAILED' group by coalesce(error_code, 0), transient_failure order by count(*) desc")
                 .setParameter(1, campaignId).getResultList();
         List<Failure> failures = new ArrayList<>();
-        rows.forEach(r -> failures.add(new Failure(((Number) r[0]).intValue(), r[1] == null ? "" : r[1].toString(), ((Number) r[2]).longValue(),
-                Boolean.TRUE.equals(r[3]))));
+        rows.forEach(
+                r -> failures.add(new Failure(((Number) r[0]).intValue(), r[1] == null ? "" : r[1].toString(), ((Number) r[2]).longValue(),
+                        Boolean.TRUE.equals(r[3]))));
         return failures;
     }
 
@@ -62,8 +64,10 @@ public class CampaignStats {
         String[] columns = {"sent_at", "delivered_at", "read_at", "failed_at"};
         for (int i = 0; i < columns.length; i++) {
             @SuppressWarnings("unchecked")
-            List<Object[]> rows = em.createNativeQuery("select date_trunc('minute', " + columns[i] + "), count(*) from delivery where campaign_id = ? and "
-                    + columns[i] + " is not null group by date_trunc('minute', " + columns[i] + ")").setParameter(1, campaignId).getResultList();
+            List<Object[]> rows = em
+                    .createNativeQuery("select date_trunc('minute', " + columns[i] + "), count(*) from delivery where campaign_id = ? and "
+                            + columns[i] + " is not null group by date_trunc('minute', " + columns[i] + ")")
+                    .setParameter(1, campaignId).getResultList();
             for (Object[] r : rows) {
                 minutes.computeIfAbsent(toUtc(r[0]), k -> new long[4])[i] = ((Number) r[1]).longValue();
             }
@@ -86,7 +90,8 @@ public class CampaignStats {
         }
         List<Long> ids = deliveries.stream().map(Delivery::subscriberId).distinct().toList();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createQuery("select s.id, s.phone from Subscriber s where s.id in :ids").setParameter("ids", ids).getResultList();
+        List<Object[]> rows = em.createQuery("select s.id, s.phone from Subscriber s where s.id in :ids").setParameter("ids", ids)
+                .getResultList();
         rows.forEach(r -> phones.put((Long) r[0], (String) r[1]));
         return phones;
     }

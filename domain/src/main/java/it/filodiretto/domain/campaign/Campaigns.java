@@ -256,14 +256,17 @@ public class Campaigns {
 
     /** The content as last submitted before the current review (for the reviewer's diff), if any. */
     public Optional<String> previouslyReviewed(long campaignId) {
-        List<CampaignEvent> submissions = em.createQuery("select e from CampaignEvent e where e.campaignId = :c and e.kind = :k order by e.id desc",
-                CampaignEvent.class).setParameter("c", campaignId).setParameter("k", CampaignEvent.Kind.SUBMITTED).setMaxResults(2).getResultList();
+        List<CampaignEvent> submissions = em
+                .createQuery("select e from CampaignEvent e where e.campaignId = :c and e.kind = :k order by e.id desc",
+                        CampaignEvent.class)
+                .setParameter("c", campaignId).setParameter("k", CampaignEvent.Kind.SUBMITTED).setMaxResults(2).getResultList();
         return submissions.size() < 2 ? Optional.empty() : Optional.ofNullable(submissions.get(1).snapshot());
     }
 
     public List<Campaign> list(CampaignFilter filter, int first, int max) {
         Map<String, Object> parameters = new HashMap<>();
-        TypedQuery<Campaign> query = em.createQuery("select c from Campaign c" + filter.where(parameters) + " order by c.id desc", Campaign.class);
+        TypedQuery<Campaign> query = em.createQuery("select c from Campaign c" + filter.where(parameters) + " order by c.id desc",
+                Campaign.class);
         parameters.forEach(query::setParameter);
         return query.setFirstResult(first).setMaxResults(max).getResultList();
     }
@@ -277,13 +280,16 @@ public class Campaigns {
 
     /** Campaigns with a time in [from, to): scheduled ones and those that started, for the calendar. */
     public List<Campaign> between(OffsetDateTime from, OffsetDateTime to) {
-        return em.createQuery("select c from Campaign c where (c.scheduledAt >= :f and c.scheduledAt < :t) or (c.startedAt >= :f and c.startedAt < :t)"
-                + " order by c.scheduledAt", Campaign.class).setParameter("f", from).setParameter("t", to).getResultList();
+        return em.createQuery(
+                "select c from Campaign c where (c.scheduledAt >= :f and c.scheduledAt < :t) or (c.startedAt >= :f and c.startedAt < :t)"
+                        + " order by c.scheduledAt",
+                Campaign.class).setParameter("f", from).setParameter("t", to).getResultList();
     }
 
     /** Emergency alerts still waiting for a reviewer's look. */
     public List<Campaign> postHocQueue() {
-        return em.createQuery("select c from Campaign c where c.priority = :e and c.postHocReviewedAt is null and c.startedAt is not null order by c.id",
+        return em.createQuery(
+                "select c from Campaign c where c.priority = :e and c.postHocReviewedAt is null and c.startedAt is not null order by c.id",
                 Campaign.class).setParameter("e", Priority.EMERGENCY).getResultList();
     }
 
@@ -307,7 +313,8 @@ public class Campaigns {
         }
     }
 
-    void history(Campaign campaign, CampaignEvent.Kind kind, String actor, CampaignState from, CampaignState to, String comment, String snapshot) {
+    void history(Campaign campaign, CampaignEvent.Kind kind, String actor, CampaignState from, CampaignState to, String comment,
+            String snapshot) {
         em.persist(new CampaignEvent(campaign.id(), kind, actor, from, to, comment, snapshot, time.now()));
     }
 

@@ -72,10 +72,11 @@ public class DeliveryLedger {
         return new CampaignClockQueries(em);
     }
 
-    public Claim claim(long deliveryId, Set<String> topics, Set<String> neighbourhoods, MessageCategory category, OffsetDateTime expiresAt) {
+    public Claim claim(long deliveryId, Set<String> topics, Set<String> neighbourhoods, MessageCategory category,
+            OffsetDateTime expiresAt) {
         OffsetDateTime now = time.now();
         int claimed = em.createNativeQuery("update delivery set state = 'SENDING', attempts = attempts + 1, claimed_at = ?, claimed_by = ?"
-                        + " where id = ? and state = 'QUEUED'")
+                + " where id = ? and state = 'QUEUED'")
                 .setParameter(1, now).setParameter(2, server.id()).setParameter(3, deliveryId).executeUpdate();
         if (claimed == 0) {
             return new Claim.Taken();
@@ -85,8 +86,9 @@ public class DeliveryLedger {
             return new Claim.Settled(Delivery.State.EXPIRED);
         }
         Audience.Rule rule = Audience.rule(topics, neighbourhoods, category, now);
-        Query query = em.createNativeQuery("select s.phone from subscriber s where s.id = (select d.subscriber_id from delivery d where d.id = ?) and "
-                + rule.where());
+        Query query = em.createNativeQuery(
+                "select s.phone from subscriber s where s.id = (select d.subscriber_id from delivery d where d.id = ?) and "
+                        + rule.where());
         query.setParameter(1, deliveryId);
         Audience.bind(query, rule.parameters(), 2);
         List<?> phone = query.getResultList();
@@ -98,7 +100,8 @@ public class DeliveryLedger {
     }
 
     private void settle(long deliveryId, Delivery.State state) {
-        em.createNativeQuery("update delivery set state = ? where id = ?").setParameter(1, state.name()).setParameter(2, deliveryId).executeUpdate();
+        em.createNativeQuery("update delivery set state = ? where id = ?").setParameter(1, state.name()).setParameter(2, deliveryId)
+                .executeUpdate();
     }
 
     /** What became of a send: the API's answer, or the failure of the call itself (nothing sent as far as we know). */
@@ -115,7 +118,8 @@ public class DeliveryLedger {
      * duplicate instead of sending it again silently. Returns null when the recipient left.
      */
     public SendAttempt sendToActive(long deliveryId, java.util.function.Supplier<SendResult> send) {
-        List<?> subscriber = em.createNativeQuery("select subscriber_id from delivery where id = ?").setParameter(1, deliveryId).getResultList();
+        List<?> subscriber = em.createNativeQuery("select subscriber_id from delivery where id = ?").setParameter(1, deliveryId)
+                .getResultList();
         List<?> active = subscriber.isEmpty() || subscriber.get(0) == null ? List.of()
                 : em.createNativeQuery("select id from subscriber where id = ? and state = 'ACTIVE' for update")
                         .setParameter(1, ((Number) subscriber.get(0)).longValue()).getResultList();
@@ -146,10 +150,12 @@ public class DeliveryLedger {
     /** Statuses recorded for this wamid before the delivery knew it (the webhook can beat the database). */
     void applyRecordedStatuses(long deliveryId, String wamid) {
         @SuppressWarnings("unchecked")
-        List<Object[]> early = em.createNativeQuery("select status, occurred_at, error_code, error_title from message_status where wamid = ? order by id")
+        List<Object[]> early = em
+                .createNativeQuery("select status, occurred_at, error_code, error_title from message_status where wamid = ? order by id")
                 .setParameter(1, wamid).getResultList();
         for (Object[] row : early) {
-            Statuses.apply(em, wamid, (String) row[0], toTime(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(), (String) row[3]);
+            Statuses.apply(em, wamid, (String) row[0], toTime(row[1]), row[2] == null ? null : ((Number) row[2]).intValue(),
+                    (String) row[3]);
         }
     }
 
@@ -180,7 +186,8 @@ public class DeliveryLedger {
     }
 
     public void failed(long deliveryId, int code, String title) {
-        em.createNativeQuery("update delivery set state = 'FAILED', error_code = ?, error_title = ?, transient_failure = false, failed_at = ?"
+        em.createNativeQuery(
+                "update delivery set state = 'FAILED', error_code = ?, error_title = ?, transient_failure = false, failed_at = ?"
                         + " where id = ? and state = 'SENDING'")
                 .setParameter(1, code).setParameter(2, cut(title)).setParameter(3, time.now()).setParameter(4, deliveryId).executeUpdate();
     }
@@ -196,13 +203,15 @@ public class DeliveryLedger {
 
     public boolean retryLater(long deliveryId, int code, String title, int maxAttempts, boolean countAttempt) {
         int requeued = em.createNativeQuery("update delivery set state = 'QUEUED', error_code = ?, error_title = ?"
-                        + (countAttempt ? "" : ", attempts = attempts - 1") + " where id = ? and state = 'SENDING' and attempts < ?")
-                .setParameter(1, code).setParameter(2, cut(title)).setParameter(3, deliveryId).setParameter(4, countAttempt ? maxAttempts : Integer.MAX_VALUE)
+                + (countAttempt ? "" : ", attempts = attempts - 1") + " where id = ? and state = 'SENDING' and attempts < ?")
+                .setParameter(1, code).setParameter(2, cut(title)).setParameter(3, deliveryId)
+                .setParameter(4, countAttempt ? maxAttempts : Integer.MAX_VALUE)
                 .executeUpdate();
         if (requeued > 0) {
             return true;
         }
-        em.createNativeQuery("update delivery set state = 'FAILED', error_code = ?, error_title = ?, transient_failure = true, failed_at = ?"
+        em.createNativeQuery(
+                "update delivery set state = 'FAILED', error_code = ?, error_title = ?, transient_failure = true, failed_at = ?"
                         + " where id = ? and state = 'SENDING'")
                 .setParameter(1, code).setParameter(2, cut(title)).setParameter(3, time.now()).setParameter(4, deliveryId).executeUpdate();
         return false;
@@ -233,8 +242,9 @@ public class DeliveryLedger {
             return false;
         }
         String reason = "template:" + (code == null ? "not_approved" : code);
-        em.persist(new CampaignEvent(campaignId, CampaignEvent.Kind.PAUSED, Actor.SYSTEM.name(), CampaignState.SENDING, CampaignState.PAUSED,
-                reason, null, now));
+        em.persist(
+                new CampaignEvent(campaignId, CampaignEvent.Kind.PAUSED, Actor.SYSTEM.name(), CampaignState.SENDING, CampaignState.PAUSED,
+                        reason, null, now));
         audit.record(Actor.SYSTEM, AuditAction.CAMPAIGN_PAUSED, "campaign", String.valueOf(campaignId), Map.of("reason", reason));
         return true;
     }
@@ -242,7 +252,9 @@ public class DeliveryLedger {
     /** SENDING → SENT when nothing is pending any more; exactly one caller wins. */
     public boolean finishIfDone(long campaignId) {
         // "is anything pending", not "how many": called after every batch, it must not count a big campaign
-        boolean pending = !em.createNativeQuery("select 1 from delivery where campaign_id = ? and state in ('QUEUED', 'SENDING') fetch first 1 rows only")
+        boolean pending = !em
+                .createNativeQuery(
+                        "select 1 from delivery where campaign_id = ? and state in ('QUEUED', 'SENDING') fetch first 1 rows only")
                 .setParameter(1, campaignId).getResultList().isEmpty();
         if (pending) {
             return false;

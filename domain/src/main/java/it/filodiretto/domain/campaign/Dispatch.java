@@ -142,10 +142,11 @@ public class Dispatch {
     private int enqueue(Campaign campaign, boolean all) {
         @SuppressWarnings("unchecked")
         List<Number> ids = em.createNativeQuery("select id from delivery where campaign_id = ? and state = 'QUEUED'"
-                        + (all ? "" : " and attempts > 0") + " order by id")
+                + (all ? "" : " and attempts > 0") + " order by id")
                 .setParameter(1, campaign.id()).getResultList();
         for (int i = 0; i < ids.size(); i += batchSize) {
-            queue.enqueue(campaign.id(), campaign.isEmergency(), ids.subList(i, Math.min(ids.size(), i + batchSize)).stream().map(Number::longValue).toList());
+            queue.enqueue(campaign.id(), campaign.isEmergency(),
+                    ids.subList(i, Math.min(ids.size(), i + batchSize)).stream().map(Number::longValue).toList());
         }
         return ids.size();
     }
@@ -168,7 +169,8 @@ public class Dispatch {
     /** Failed recipients whose failure was transient go back to the queue (and the campaign to SENDING). */
     public int retryTransientFailures(Campaign campaign) {
         int retried = em.createNativeQuery("update delivery set state = 'QUEUED', transient_failure = false, attempts = 0, failed_at = null"
-                + " where campaign_id = ? and state = 'FAILED' and transient_failure = true").setParameter(1, campaign.id()).executeUpdate();
+                + " where campaign_id = ? and state = 'FAILED' and transient_failure = true").setParameter(1, campaign.id())
+                .executeUpdate();
         if (retried > 0) {
             campaign.resendFailures(time.now());
         }
@@ -198,7 +200,8 @@ public class Dispatch {
         if (template == null || !template.isApproved()) {
             // Meta paused or disabled it since the approval (the synchronisation said so): not 83,000 failures, a pause
             ledger.pauseForTemplate(campaignId, null);
-            LOG.warning(() -> "campaign " + campaignId + ": template " + campaign.templateName() + " is not approved any more; campaign paused");
+            LOG.warning(() -> "campaign " + campaignId + ": template " + campaign.templateName()
+                    + " is not approved any more; campaign paused");
             return;
         }
         java.util.Set<String> topics = campaign.topics();
@@ -226,7 +229,8 @@ public class Dispatch {
                 // the API answered, recording it failed: the delivery stays claimed and recovery flags it as a possible
                 // duplicate; the rest of the batch travels again later
                 ledger.requeueAt(campaignId, time.now().plusSeconds(retryDelaySeconds), true);
-                LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": a send could not be recorded; queued again", afterTheSend);
+                LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": a send could not be recorded; queued again",
+                        afterTheSend);
                 return;
             }
             if (attempt == null) {
@@ -238,7 +242,8 @@ public class Dispatch {
                 // nothing was sent as far as we know: back to the queue, everything travels again later
                 ledger.release(send.deliveryId());
                 ledger.requeueAt(campaignId, time.now().plusSeconds(retryDelaySeconds), true);
-                LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": sending failed unexpectedly; queued again", unexpected);
+                LOG.log(java.util.logging.Level.WARNING, "campaign " + campaignId + ": sending failed unexpectedly; queued again",
+                        unexpected);
                 return;
             }
             if (result instanceof SendResult.Accepted) {
@@ -263,7 +268,8 @@ public class Dispatch {
                     // the template, not the recipient: this one waits with the rest, and the campaign pauses
                     ledger.retryLater(deliveryId, refused.code(), refused.title(), maxAttempts, false);
                     ledger.pauseForTemplate(campaign.id(), refused.code());
-                    LOG.warning(() -> "campaign " + campaign.id() + ": WhatsApp refuses its template (" + refused.code() + "); campaign paused");
+                    LOG.warning(() -> "campaign " + campaign.id() + ": WhatsApp refuses its template (" + refused.code()
+                            + "); campaign paused");
                     return false;
                 }
                 ledger.failed(deliveryId, refused.code(), refused.title());
@@ -295,7 +301,8 @@ public class Dispatch {
         }
         if (messagingLimit.remaining() <= 0) {
             ledger.requeueAt(campaign.id(), time.now().plusMinutes(10), true);
-            LOG.warning(() -> "campaign " + campaign.id() + ": WhatsApp's 24-hour messaging limit is spent; the rest waits for it to free up");
+            LOG.warning(
+                    () -> "campaign " + campaign.id() + ": WhatsApp's 24-hour messaging limit is spent; the rest waits for it to free up");
             return false;
         }
         if (!campaign.isEmergency() && ledger.emergencySending()) {
@@ -337,7 +344,8 @@ public class Dispatch {
     }
 
     public List<Long> sending() {
-        return em.createQuery("select c.id from Campaign c where c.state = :s", Long.class).setParameter("s", CampaignState.SENDING).getResultList();
+        return em.createQuery("select c.id from Campaign c where c.state = :s", Long.class).setParameter("s", CampaignState.SENDING)
+                .getResultList();
     }
 
     /** The clock's re-queue of a campaign that had to wait: everything, or only what was refused for now. */
@@ -390,8 +398,8 @@ public class Dispatch {
      */
     public int resetClaimsOfGoneServers(OffsetDateTime aliveSince) {
         return em.createNativeQuery("update delivery set state = 'QUEUED', possible_duplicate = true where state = 'SENDING'"
-                        + " and (claimed_at is null or claimed_at < ?) and (claimed_by is null or (claimed_by <> ? and claimed_by not in"
-                        + " (select id from server_instance where heartbeat_at >= ?)))")
+                + " and (claimed_at is null or claimed_at < ?) and (claimed_by is null or (claimed_by <> ? and claimed_by not in"
+                + " (select id from server_instance where heartbeat_at >= ?)))")
                 .setParameter(1, aliveSince).setParameter(2, server.id()).setParameter(3, aliveSince).executeUpdate();
     }
 

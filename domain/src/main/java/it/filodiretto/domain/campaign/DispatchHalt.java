@@ -36,7 +36,8 @@ public class DispatchHalt {
 
     /** Why sending is halted, if it is. */
     public Optional<String> reason() {
-        List<?> rows = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SETTING).getResultList();
+        List<?> rows = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SETTING)
+                .getResultList();
         return rows.stream().findFirst().map(Object::toString);
     }
 

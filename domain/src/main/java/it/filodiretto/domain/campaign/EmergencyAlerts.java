@@ -76,7 +76,7 @@ public class EmergencyAlerts {
     }
 
     public Campaign send(String templateName, List<String> headerParameters, List<String> bodyParameters, Set<String> neighbourhoods,
-                         String reason, Caller caller) {
+            String reason, Caller caller) {
         Campaigns.require(caller, Role.EMERGENCY);
         String why = reason == null ? "" : reason.strip();
         if (why.isEmpty()) {
@@ -90,7 +90,8 @@ public class EmergencyAlerts {
         }
         MessageTemplate template = templates.checked(templateName, "it", headerParameters, bodyParameters);
         OffsetDateTime now = time.now();
-        String title = "⚠ " + template.name() + " " + now.atZoneSameInstant(QuietHours.ROME).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
+        String title = "⚠ " + template.name() + " "
+                + now.atZoneSameInstant(QuietHours.ROME).format(DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm"));
         CampaignContent content = new CampaignContent(title, Set.of(topic), neighbourhoods, template.name(), template.language(),
                 headerParameters, bodyParameters, null, now.plusMinutes(expiryMinutes));
         campaigns.checkCatalogueAndTimes(content);

@@ -51,7 +51,8 @@ public class MessagingLimit {
 
     /** Unique recipients per 24 hours; 0 = unlimited. */
     public long limit() {
-        List<?> rows = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SETTING).getResultList();
+        List<?> rows = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SETTING)
+                .getResultList();
         return rows.isEmpty() ? configured : Long.parseLong(rows.get(0).toString());
     }
 

@@ -26,8 +26,9 @@ final class Statuses {
                     + " where wamid = ?2 and state in ('QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'READ')";
             case "read" -> "update delivery set read_at = coalesce(read_at, ?1), delivered_at = coalesce(delivered_at, ?1), state = 'READ'"
                     + " where wamid = ?2 and state in ('QUEUED', 'SENDING', 'SENT', 'DELIVERED', 'READ')";
-            case "failed" -> "update delivery set state = 'FAILED', failed_at = ?1, error_code = ?3, error_title = ?4, transient_failure = false"
-                    + " where wamid = ?2 and state in ('QUEUED', 'SENDING', 'SENT')";
+            case "failed" ->
+                "update delivery set state = 'FAILED', failed_at = ?1, error_code = ?3, error_title = ?4, transient_failure = false"
+                        + " where wamid = ?2 and state in ('QUEUED', 'SENDING', 'SENT')";
             default -> null;
         };
         if (sql == null) {
@@ -42,11 +43,13 @@ final class Statuses {
 
     /** The same rules over a whole campaign, from the recorded statuses ({@code ?1} = campaign id). */
     static String reconcileSql(String status) {
-        String recorded = "(select min(s.occurred_at) from message_status s where s.wamid = delivery.wamid and s.status = '" + status + "')";
+        String recorded = "(select min(s.occurred_at) from message_status s where s.wamid = delivery.wamid and s.status = '" + status
+                + "')";
         String exists = " and exists (select 1 from message_status s where s.wamid = delivery.wamid and s.status = '" + status + "')";
         return switch (status) {
             case "read" -> "update delivery set state = 'READ', read_at = coalesce(read_at, " + recorded + "),"
-                    + " delivered_at = coalesce(delivered_at, " + recorded + ") where campaign_id = ?1 and state in ('SENT', 'DELIVERED')" + exists;
+                    + " delivered_at = coalesce(delivered_at, " + recorded + ") where campaign_id = ?1 and state in ('SENT', 'DELIVERED')"
+                    + exists;
             case "delivered" -> "update delivery set state = 'DELIVERED', delivered_at = coalesce(delivered_at, " + recorded + ")"
                     + " where campaign_id = ?1 and state = 'SENT'" + exists;
             default -> "update delivery set state = 'FAILED', failed_at = " + recorded + ", transient_failure = false,"

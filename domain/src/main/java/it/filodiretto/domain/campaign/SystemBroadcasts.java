@@ -67,8 +67,10 @@ public class SystemBroadcasts {
         }
         var now = time.now();
         String due = change.dueBy().atZoneSameInstant(QuietHours.ROME).format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
-        CampaignContent content = new CampaignContent("Rinnovo del consenso: informativa v" + change.noticeVersion(), Set.copyOf(topics.codes()),
-                Set.of(), approved.name(), approved.language(), List.of(), List.of(cityName, due, change.noticeUrl()), null, change.dueBy());
+        CampaignContent content = new CampaignContent("Rinnovo del consenso: informativa v" + change.noticeVersion(),
+                Set.copyOf(topics.codes()),
+                Set.of(), approved.name(), approved.language(), List.of(), List.of(cityName, due, change.noticeUrl()), null,
+                change.dueBy());
         Campaign campaign = new Campaign(content, Priority.NORMAL, Actor.SYSTEM.name(), now);
         campaign.buttonPayloads(approved.quickReplies().isEmpty() ? List.of() : List.of(RENEW_PAYLOAD));
         em.persist(campaign);

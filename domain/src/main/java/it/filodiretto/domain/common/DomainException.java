@@ -12,7 +12,9 @@ import java.util.Arrays;
 public class DomainException extends RuntimeException {
 
     /** What kind of refusal this is: the web layer maps it to an HTTP status or a faces message. */
-    public enum Kind { INVALID, NOT_FOUND, CONFLICT, FORBIDDEN }
+    public enum Kind {
+        INVALID, NOT_FOUND, CONFLICT, FORBIDDEN
+    }
 
     private final DomainError error;
     // copied out of the error so that a test can say hasFieldOrPropertyWithValue("code", "…")

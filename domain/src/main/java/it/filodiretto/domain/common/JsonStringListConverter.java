@@ -31,6 +31,7 @@ public class JsonStringListConverter implements AttributeConverter<List<String>,
         if (column == null || column.isBlank()) {
             return List.of();
         }
-        return JSON.createReader(new StringReader(column)).readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return JSON.createReader(new StringReader(column)).readArray().getValuesAs(JsonString.class).stream().map(JsonString::getString)
+                .toList();
     }
 }

@@ -171,7 +171,8 @@ public class ChatConsent {
         }
         if (!answer.isConfirmation()) {
             request.deny(turn.now());
-            sender.sendText(turn.to(), request.kind() == WebRequest.Kind.UNSUBSCRIBE ? "web.stillSubscribed" : "subscribe.declined", cityName);
+            sender.sendText(turn.to(), request.kind() == WebRequest.Kind.UNSUBSCRIBE ? "web.stillSubscribed" : "subscribe.declined",
+                    cityName);
             return;
         }
         request.confirm(turn.now());

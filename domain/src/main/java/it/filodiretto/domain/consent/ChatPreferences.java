@@ -83,7 +83,8 @@ public class ChatPreferences {
         }
         if (!chosen.equals(subscriber.topics())) {
             subscriber.changeTopics(chosen, turn.now());
-            evidence.recordChatConsent(subscriber, ConsentRecord.Action.CHANGED, chosen, turn.message(), AuditAction.TOPICS_CHANGED, turn.now());
+            evidence.recordChatConsent(subscriber, ConsentRecord.Action.CHANGED, chosen, turn.message(), AuditAction.TOPICS_CHANGED,
+                    turn.now());
         }
         sender.sendText(turn.to(), "topics.updated", topics.labels(chosen, subscriber.language()));
     }

@@ -40,12 +40,13 @@ public class ConsentEvidence {
 
     /** Records a consent change ({@code action}, for {@code chosen} topics) the citizen made with {@code message}. */
     void recordChatConsent(Subscriber subscriber, ConsentRecord.Action action, Set<String> chosen, InboundMessage message,
-                           AuditAction auditAction, OffsetDateTime now) {
+            AuditAction auditAction, OffsetDateTime now) {
         PrivacyNotice notice = notices.inForce();
         String reference = messageRef(message);
         String evidenceJson = JSON.createObjectBuilder().add(MESSAGE_REF, reference)
                 .add("type", message.type()).build().toString();
-        subscribers.record(new ConsentRecord(subscriber.id(), action, now, notice, chosen, ConsentRecord.Channel.WHATSAPP_KEYWORD, evidenceJson));
+        subscribers.record(
+                new ConsentRecord(subscriber.id(), action, now, notice, chosen, ConsentRecord.Channel.WHATSAPP_KEYWORD, evidenceJson));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("channel", ConsentRecord.Channel.WHATSAPP_KEYWORD);
         details.put("noticeVersion", notice.version());

@@ -70,7 +70,7 @@ public class ConsentRecord implements java.io.Serializable {
     }
 
     public ConsentRecord(long subscriberId, Action action, OffsetDateTime occurredAt, PrivacyNotice notice, Set<String> topics,
-                         Channel channel, String evidenceJson) {
+            Channel channel, String evidenceJson) {
         this.subscriberId = subscriberId;
         this.action = action;
         this.occurredAt = occurredAt;

@@ -61,7 +61,8 @@ public class ConsentRegister {
 
     public List<Subscriber> page(RegisterFilter filter, int first, int size) {
         Map<String, Object> parameters = new HashMap<>();
-        TypedQuery<Subscriber> query = em.createQuery("select s from Subscriber s" + where(filter, parameters) + " order by s.id desc", Subscriber.class);
+        TypedQuery<Subscriber> query = em.createQuery("select s from Subscriber s" + where(filter, parameters) + " order by s.id desc",
+                Subscriber.class);
         parameters.forEach(query::setParameter);
         return query.setFirstResult(first).setMaxResults(size).getResultList();
     }
@@ -96,8 +97,10 @@ public class ConsentRegister {
             java.time.OffsetDateTime from = start.atStartOfDay(rome).toOffsetDateTime();
             java.time.OffsetDateTime to = start.plusWeeks(1).atStartOfDay(rome).toOffsetDateTime();
             Map<ConsentRecord.Action, Long> counts = new java.util.EnumMap<>(ConsentRecord.Action.class);
-            for (Object[] row : em.createQuery("select c.action, count(c) from ConsentRecord c where c.occurredAt >= :f and c.occurredAt < :t"
-                    + " group by c.action", Object[].class).setParameter("f", from).setParameter("t", to).getResultList()) {
+            for (Object[] row : em
+                    .createQuery("select c.action, count(c) from ConsentRecord c where c.occurredAt >= :f and c.occurredAt < :t"
+                            + " group by c.action", Object[].class)
+                    .setParameter("f", from).setParameter("t", to).getResultList()) {
                 counts.put((ConsentRecord.Action) row[0], (Long) row[1]);
             }
             result.add(new WeekCount(start, counts.getOrDefault(ConsentRecord.Action.GRANTED, 0L),
@@ -138,7 +141,8 @@ public class ConsentRegister {
                 .add("jurisdiction", "IT")
                 .add("consentTimestamp", record.occurredAt().toEpochSecond())
                 .add("collectionMethod", record.channel().name())
-                .add("consentReceiptID", UUID.nameUUIDFromBytes(("filodiretto-consent-record:" + record.id()).getBytes(StandardCharsets.UTF_8)).toString())
+                .add("consentReceiptID",
+                        UUID.nameUUIDFromBytes(("filodiretto-consent-record:" + record.id()).getBytes(StandardCharsets.UTF_8)).toString())
                 .add("language", "it")
                 .add("piiPrincipalId", "citizen:" + record.subscriberId())
                 .add("piiControllers", JSON.createArrayBuilder().add(JSON.createObjectBuilder()

@@ -88,7 +88,8 @@ public class DataSubjectRights {
         JsonArrayBuilder deliveries = JSON.createArrayBuilder();
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select c.id, c.title, d.state, d.sent_at, d.delivered_at, d.read_at from delivery d"
-                + " join campaign c on c.id = d.campaign_id where d.subscriber_id = ? order by d.id").setParameter(1, subscriberId).getResultList();
+                + " join campaign c on c.id = d.campaign_id where d.subscriber_id = ? order by d.id").setParameter(1, subscriberId)
+                .getResultList();
         for (Object[] r : rows) {
             deliveries.add(JSON.createObjectBuilder().add("campaign", ((Number) r[0]).longValue()).add("title", String.valueOf(r[1]))
                     .add("state", String.valueOf(r[2])).add("sentAt", text(r[3])).add("deliveredAt", text(r[4])).add("readAt", text(r[5])));
@@ -119,10 +120,12 @@ public class DataSubjectRights {
         // Meta's message ids carry the recipient's number: the statuses of the messages sent to this subscriber go,
         // and their deliveries keep only state and times for the campaign's statistics
         int statuses = em.createNativeQuery("delete from message_status where wamid in"
-                + " (select d.wamid from delivery d where d.subscriber_id = ? and d.wamid is not null)").setParameter(1, s.id()).executeUpdate();
+                + " (select d.wamid from delivery d where d.subscriber_id = ? and d.wamid is not null)").setParameter(1, s.id())
+                .executeUpdate();
         em.createNativeQuery("update delivery set wamid = null where subscriber_id = ?").setParameter(1, s.id()).executeUpdate();
         if (s.phone() != null) {
-            em.createNativeQuery("insert into suppression (hash, created_at) select ?, ? where not exists (select 1 from suppression where hash = ?)")
+            em.createNativeQuery(
+                    "insert into suppression (hash, created_at) select ?, ? where not exists (select 1 from suppression where hash = ?)")
                     .setParameter(1, suppressionHash(s.phone())).setParameter(2, time.now()).setParameter(3, suppressionHash(s.phone()))
                     .executeUpdate();
         }
@@ -153,8 +156,10 @@ public class DataSubjectRights {
     }
 
     private List<InboundMessageRecord> inbound(Subscriber s) {
-        return em.createQuery("select m from InboundMessageRecord m where (m.waId is not null and m.waId = :w) or (m.userId is not null and m.userId = :u)"
-                        + " order by m.id", InboundMessageRecord.class)
+        return em.createQuery(
+                "select m from InboundMessageRecord m where (m.waId is not null and m.waId = :w) or (m.userId is not null and m.userId = :u)"
+                        + " order by m.id",
+                InboundMessageRecord.class)
                 .setParameter("w", s.waId() == null ? "-" : s.waId()).setParameter("u", s.userId() == null ? "-" : s.userId())
                 .getResultList();
     }

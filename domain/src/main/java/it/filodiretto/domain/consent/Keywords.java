@@ -27,7 +27,8 @@ public final class Keywords {
             Command.PRIVACY, List.of("PRIVACY", "INFORMATIVA"),
             Command.HELP, List.of("AIUTO", "HELP", "INFO", "COMANDI", "MENU"),
             Command.MY_DATA, List.of("I MIEI DATI", "MIEI DATI", "ACCESSO AI DATI", "MY DATA"),
-            Command.ERASE_MY_DATA, List.of("CANCELLA I MIEI DATI", "ELIMINA I MIEI DATI", "DIRITTO ALL'OBLIO", "DELETE MY DATA", "ERASE MY DATA"));
+            Command.ERASE_MY_DATA,
+            List.of("CANCELLA I MIEI DATI", "ELIMINA I MIEI DATI", "DIRITTO ALL'OBLIO", "DELETE MY DATA", "ERASE MY DATA"));
 
     private final Map<String, Command> byKeyword;
 

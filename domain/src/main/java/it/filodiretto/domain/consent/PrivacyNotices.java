@@ -107,7 +107,8 @@ public class PrivacyNotices {
         details.put("hash", notice.textHash());
         details.put("purposesChanged", purposesChanged);
         details.put("subscribersToReconfirm", reconsent);
-        audit.record(Actor.staff(actor), AuditAction.PRIVACY_NOTICE_PUBLISHED, "privacy_notice", Integer.toString(notice.version()), details);
+        audit.record(Actor.staff(actor), AuditAction.PRIVACY_NOTICE_PUBLISHED, "privacy_notice", Integer.toString(notice.version()),
+                details);
         if (reconsent > 0) {
             purposesChangedEvent.fire(new PurposesChanged(notice.version(), notice.url(), now.plusDays(reconsentDays), reconsent));
         }

@@ -35,7 +35,8 @@ public class Pseudonyms {
 
     /** Created by a migration (V20, per database), so concurrent first uses never race to create it. */
     private String salt() {
-        List<?> existing = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SALT).getResultList();
+        List<?> existing = em.createNativeQuery("select setting_value from installation_setting where name = ?").setParameter(1, SALT)
+                .getResultList();
         if (existing.isEmpty()) {
             throw new IllegalStateException("the installation's salt is missing from installation_setting (migration V20)");
         }

@@ -7,5 +7,5 @@ import java.time.OffsetDateTime;
  * notice version and the date range look at the subscriber's consent records (any record matching).
  */
 public record RegisterFilter(Subscriber.State state, String topic, String number, String neighbourhood,
-                             ConsentRecord.Channel channel, Integer noticeVersion, OffsetDateTime from, OffsetDateTime to) {
+        ConsentRecord.Channel channel, Integer noticeVersion, OffsetDateTime from, OffsetDateTime to) {
 }

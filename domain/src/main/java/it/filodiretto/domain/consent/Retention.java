@@ -50,9 +50,10 @@ public class Retention {
                 .setParameter("t", now.minusDays(inboundDays)).executeUpdate());
         counts.put("messageStatuses", em.createQuery("delete from StatusRecord s where s.receivedAt < :t")
                 .setParameter("t", now.minusDays(inboundDays)).executeUpdate());
-        counts.put("webRequestsExpired", em.createQuery("update WebRequest r set r.state = :expired where r.state = :waiting and r.expiresAt < :now")
-                .setParameter("expired", WebRequest.State.EXPIRED).setParameter("waiting", WebRequest.State.WAITING)
-                .setParameter("now", now).executeUpdate());
+        counts.put("webRequestsExpired",
+                em.createQuery("update WebRequest r set r.state = :expired where r.state = :waiting and r.expiresAt < :now")
+                        .setParameter("expired", WebRequest.State.EXPIRED).setParameter("waiting", WebRequest.State.WAITING)
+                        .setParameter("now", now).executeUpdate());
         counts.put("webRequestsDeleted", em.createQuery("delete from WebRequest r where r.createdAt < :t and r.state <> :waiting")
                 .setParameter("t", now.minusDays(webRequestDays)).setParameter("waiting", WebRequest.State.WAITING).executeUpdate());
         Map<String, Object> details = new LinkedHashMap<>(counts);

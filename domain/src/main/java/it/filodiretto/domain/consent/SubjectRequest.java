@@ -83,7 +83,7 @@ public class SubjectRequest implements java.io.Serializable {
     }
 
     public SubjectRequest(long subscriberId, Kind kind, Channel channel, LocalDate receivedOn, String evidence, String note,
-                          String registeredBy, OffsetDateTime now) {
+            String registeredBy, OffsetDateTime now) {
         this.subscriberId = subscriberId;
         this.kind = kind;
         this.channel = channel;
@@ -98,7 +98,9 @@ public class SubjectRequest implements java.io.Serializable {
 
     /** The open request of that kind for a subscriber, if any. */
     static Optional<SubjectRequest> open(EntityManager em, long subscriberId, Kind kind) {
-        return em.createQuery("select r from SubjectRequest r where r.subscriberId = :s and r.kind = :k and r.state = :o", SubjectRequest.class)
+        return em
+                .createQuery("select r from SubjectRequest r where r.subscriberId = :s and r.kind = :k and r.state = :o",
+                        SubjectRequest.class)
                 .setParameter("s", subscriberId).setParameter("k", kind).setParameter("o", State.OPEN)
                 .setMaxResults(1).getResultList().stream().findFirst();
     }

@@ -90,7 +90,7 @@ public class WebRequest {
     }
 
     public WebRequest(String token, String phone, String phoneHash, String ipHash, String userAgent, Set<String> topics,
-                      String language, int noticeVersion, boolean foreignNumber, OffsetDateTime now, OffsetDateTime expiresAt) {
+            String language, int noticeVersion, boolean foreignNumber, OffsetDateTime now, OffsetDateTime expiresAt) {
         this.token = token;
         this.phone = phone;
         this.phoneHash = phoneHash;

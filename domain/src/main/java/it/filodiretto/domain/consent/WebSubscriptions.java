@@ -95,7 +95,7 @@ public class WebSubscriptions {
 
     /** Stores the request and sends the confirmation; refuses bad input and rate-limit excess with a code. */
     public void request(String rawNumber, Set<String> chosenTopics, Set<String> chosenNeighbourhoods, String language,
-                        boolean consentTicked, String ipAddress, String userAgent) {
+            boolean consentTicked, String ipAddress, String userAgent) {
         if (!consentTicked) {
             throw new DomainException(DomainError.WEB_CONSENT_REQUIRED);
         }
@@ -117,7 +117,8 @@ public class WebSubscriptions {
         PrivacyNotice notice = notices.inForce();
         String token = UUID.randomUUID().toString().replace("-", "");
         WebRequest request = new WebRequest(token, number.e164(), phoneHash, ipHash, userAgent, chosenTopics,
-                "en".equals(language) ? "en" : "it", notice.version(), !number.isItalian(), now, now.plusHours(confirmationHours)).inNeighbourhoods(places);
+                "en".equals(language) ? "en" : "it", notice.version(), !number.isItalian(), now, now.plusHours(confirmationHours))
+                .inNeighbourhoods(places);
         em.persist(request);
         MessageTemplate template = templates.checked(confirmationTemplate, "it", List.of(), List.of(cityName));
         gateway.send(new OutboundMessage.Template(number.e164(), template.name(), template.language(), List.of(), List.of(cityName),

@@ -78,7 +78,7 @@ public class StaffAccount {
     }
 
     public StaffAccount(String username, String displayName, String passwordHash, Set<Role> roles,
-                        OffsetDateTime createdAt) {
+            OffsetDateTime createdAt) {
         this.username = normaliseUsername(username);
         rename(displayName);
         this.passwordHash = passwordHash;

@@ -10,7 +10,7 @@ import java.time.OffsetDateTime;
  * {@code unsupported}, code 131051), else null.
  */
 public record InboundMessage(String messageId, String waId, String userId, String type, String text,
-                             String replyId, String replyTitle, OffsetDateTime sentAt, Integer errorCode, String errorTitle) {
+        String replyId, String replyTitle, OffsetDateTime sentAt, Integer errorCode, String errorTitle) {
 
     public boolean isReply() {
         return replyId != null;

@@ -38,7 +38,9 @@ public class MessageTemplate implements Serializable {
     public enum Source { CONSOLE, CLOUD_API }
 
     /** What the header shows: text (with parameters), or a media file whose link each message gives. */
-    public enum HeaderFormat { TEXT, IMAGE, DOCUMENT }
+    public enum HeaderFormat {
+        TEXT, IMAGE, DOCUMENT
+    }
 
     private static final Pattern NAME = Pattern.compile("[a-z0-9_]{1,512}");
     private static final Pattern PARAMETER = Pattern.compile("\\{\\{(\\d+)}}");
@@ -100,7 +102,7 @@ public class MessageTemplate implements Serializable {
     }
 
     public MessageTemplate(String name, String language, MessageCategory category, Status status, String headerText,
-                           String bodyText, String footerText, List<String> quickReplies, Source source, OffsetDateTime now) {
+            String bodyText, String footerText, List<String> quickReplies, Source source, OffsetDateTime now) {
         String normalised = name == null ? "" : name.strip().toLowerCase(Locale.ROOT);
         if (!NAME.matcher(normalised).matches()) {
             throw new DomainException(DomainError.TEMPLATE_INVALID_NAME);
@@ -117,7 +119,7 @@ public class MessageTemplate implements Serializable {
     }
 
     public final void change(MessageCategory category, Status status, String headerText, String bodyText,
-                             String footerText, List<String> quickReplies, OffsetDateTime now) {
+            String footerText, List<String> quickReplies, OffsetDateTime now) {
         if (category == null || status == null) {
             throw new DomainException(DomainError.TEMPLATE_CATEGORY_AND_STATUS);
         }

@@ -21,8 +21,8 @@ public sealed interface OutboundMessage {
      * {@code linkButtonIndex}, after the quick replies).
      */
     record Template(String to, String name, String language, List<String> headerParameters,
-                    List<String> bodyParameters, List<String> buttonParameters, MessageTemplate.HeaderFormat headerFormat,
-                    String headerMedia, String linkParameter, int linkButtonIndex) implements OutboundMessage {
+            List<String> bodyParameters, List<String> buttonParameters, MessageTemplate.HeaderFormat headerFormat,
+            String headerMedia, String linkParameter, int linkButtonIndex) implements OutboundMessage {
         public Template {
             headerParameters = headerParameters == null ? List.of() : List.copyOf(headerParameters);
             bodyParameters = bodyParameters == null ? List.of() : List.copyOf(bodyParameters);
@@ -31,7 +31,7 @@ public sealed interface OutboundMessage {
         }
 
         public Template(String to, String name, String language, List<String> headerParameters, List<String> bodyParameters,
-                        List<String> buttonParameters) {
+                List<String> buttonParameters) {
             this(to, name, language, headerParameters, bodyParameters, buttonParameters, null, null, null, 0);
         }
     }
@@ -55,7 +55,7 @@ public sealed interface OutboundMessage {
      * in all (titles up to 24 characters, descriptions up to 72), as Meta accepts them.
      */
     record ListMenu(String to, String header, String body, String footer, String buttonLabel,
-                    List<Section> sections) implements OutboundMessage {
+            List<Section> sections) implements OutboundMessage {
         public ListMenu {
             sections = List.copyOf(sections);
             require(fits(buttonLabel, 20), "list button label up to 20 characters");

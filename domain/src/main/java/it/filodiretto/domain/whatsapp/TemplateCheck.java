@@ -36,7 +36,7 @@ public final class TemplateCheck {
      * whose link ends with {{1}}, {@code linkParameter} is that part (no spaces). Neither is allowed otherwise.
      */
     public static List<Problem> preflight(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters,
-                                          String headerMedia, String linkParameter) {
+            String headerMedia, String linkParameter) {
         List<Problem> problems = preflightText(template, headerParameters, bodyParameters);
         if (template == null) {
             return problems;

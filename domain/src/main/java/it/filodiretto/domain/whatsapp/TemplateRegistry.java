@@ -50,17 +50,17 @@ public class TemplateRegistry {
 
     /** Creates or changes a template (name + language identify it). */
     public MessageTemplate declare(String name, String language, MessageCategory category, MessageTemplate.Status status,
-                                   String header, String body, String footer, List<String> quickReplies,
-                                   MessageTemplate.Source source, String actor) {
+            String header, String body, String footer, List<String> quickReplies,
+            MessageTemplate.Source source, String actor) {
         return declare(name, language, category, status, header, body, footer, quickReplies, MessageTemplate.HeaderFormat.TEXT, null, null,
                 source, actor);
     }
 
     /** The same with a media header format and a URL button (text and link, which may end with {{1}}). */
     public MessageTemplate declare(String name, String language, MessageCategory category, MessageTemplate.Status status,
-                                   String header, String body, String footer, List<String> quickReplies,
-                                   MessageTemplate.HeaderFormat headerFormat, String urlButtonText, String urlButtonUrl,
-                                   MessageTemplate.Source source, String actor) {
+            String header, String body, String footer, List<String> quickReplies,
+            MessageTemplate.HeaderFormat headerFormat, String urlButtonText, String urlButtonUrl,
+            MessageTemplate.Source source, String actor) {
         Optional<MessageTemplate> existing = find(name, language);
         MessageTemplate template;
         if (existing.isPresent()) {
@@ -93,7 +93,8 @@ public class TemplateRegistry {
                     && !listed.contains(t.name() + ":" + t.language())) {
                 t.retire(time.now());
                 audit.record(Actor.SYSTEM, AuditAction.TEMPLATE_DECLARED, "template", t.name() + ":" + t.language(),
-                        Map.of("status", MessageTemplate.Status.DISABLED, "source", MessageTemplate.Source.CLOUD_API, "reason", "not_listed"));
+                        Map.of("status", MessageTemplate.Status.DISABLED, "source", MessageTemplate.Source.CLOUD_API, "reason",
+                                "not_listed"));
                 retired++;
             }
         }

@@ -28,7 +28,7 @@ public class TestMessages {
     AuditTrail audit;
 
     public SendResult sendTemplate(String rawNumber, String name, String language, List<String> header, List<String> body,
-                                   String actor) {
+            String actor) {
         PhoneNumber to = PhoneNumber.parse(rawNumber);
         MessageTemplate template = templates.checked(name, language, header, body);
         SendResult result = gateway.send(new OutboundMessage.Template(to.e164(), template.name(), template.language(),

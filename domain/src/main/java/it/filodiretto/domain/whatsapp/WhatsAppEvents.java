@@ -77,7 +77,8 @@ public class WhatsAppEvents {
         // one statement instead of a query, an entity and a flush: statuses come three per message sent
         // (the identifier is a whole block of the pooled sequence, which JPA then never hands out)
         String title = update.errorTitle() == null ? null : update.errorTitle().substring(0, Math.min(500, update.errorTitle().length()));
-        int inserted = em.createNativeQuery("insert into message_status (id, wamid, status, occurred_at, error_code, error_title, received_at)"
+        int inserted = em
+                .createNativeQuery("insert into message_status (id, wamid, status, occurred_at, error_code, error_title, received_at)"
                         // casts: PostgreSQL cannot type a null parameter in a select list
                         + " select nextval('message_status_seq'), ?, ?, cast(? as timestamp with time zone), cast(? as integer),"
                         + " cast(? as varchar(500)), ? where not exists"
@@ -141,9 +142,10 @@ public class WhatsAppEvents {
      */
     public List<Long> requeueStale(java.time.OffsetDateTime before, int maxRequeues, int max) {
         List<RawWebhookEvent> stale = em.createQuery("select e from RawWebhookEvent e where e.processedAt is null and e.deadAt is null"
-                        + " and ((e.retryAt is null and e.receivedAt < :t and e.requeues < :r) or e.retryAt < :now) order by e.id",
-                        RawWebhookEvent.class)
-                .setParameter("t", before).setParameter("r", maxRequeues).setParameter("now", time.now()).setMaxResults(max).getResultList();
+                + " and ((e.retryAt is null and e.receivedAt < :t and e.requeues < :r) or e.retryAt < :now) order by e.id",
+                RawWebhookEvent.class)
+                .setParameter("t", before).setParameter("r", maxRequeues).setParameter("now", time.now()).setMaxResults(max)
+                .getResultList();
         stale.forEach(RawWebhookEvent::requeued);
         return stale.stream().map(RawWebhookEvent::id).toList();
     }
@@ -175,7 +177,8 @@ public class WhatsAppEvents {
     }
 
     public List<WebhookRejection> recentRejections(int max) {
-        return em.createQuery("select r from WebhookRejection r order by r.id desc", WebhookRejection.class).setMaxResults(max).getResultList();
+        return em.createQuery("select r from WebhookRejection r order by r.id desc", WebhookRejection.class).setMaxResults(max)
+                .getResultList();
     }
 
     public List<InboundMessageRecord> recentInbound(int max) {

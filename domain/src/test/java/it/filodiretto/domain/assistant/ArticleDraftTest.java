@@ -13,7 +13,8 @@ class ArticleDraftTest {
 
     @Test
     void slugIsDerivedFromTheTitleWhenAbsent() {
-        ArticleDraft d = new ArticleDraft(null, "Raccolta dell'umido: orari", "Testo", null, null, Set.of(" Rifiuti ", ""), null, null, null);
+        ArticleDraft d = new ArticleDraft(null, "Raccolta dell'umido: orari", "Testo", null, null, Set.of(" Rifiuti ", ""), null, null,
+                null);
         assertThat(d.slug()).isEqualTo("raccolta-dell-umido-orari");
         assertThat(d.language()).isEqualTo("it");
         assertThat(d.tags()).containsExactly("rifiuti");
@@ -29,7 +30,8 @@ class ArticleDraftTest {
                 .extracting("messageKey").isEqualTo("error.article.link");
         assertThatThrownBy(() -> new ArticleDraft("a", "T", "t", null, null, null, "fr", null, null))
                 .extracting("messageKey").isEqualTo("error.article.language");
-        assertThatThrownBy(() -> new ArticleDraft("a", "T", "t", null, null, null, null, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 1, 1)))
+        assertThatThrownBy(
+                () -> new ArticleDraft("a", "T", "t", null, null, null, null, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 1, 1)))
                 .extracting("messageKey").isEqualTo("error.article.validity");
         assertThatThrownBy(() -> new ArticleDraft("a", "T", "x".repeat(ArticleDraft.MAX_TEXT + 1), null, null, null, null, null, null))
                 .extracting("messageKey").isEqualTo("error.article.textTooLong");

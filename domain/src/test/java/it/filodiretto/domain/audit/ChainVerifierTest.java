@@ -42,7 +42,8 @@ class ChainVerifierTest {
     }
 
     private static ChainLink with(ChainLink l, String actor, String details) {
-        return new ChainLink(l.sequence(), l.occurredAt(), actor, l.action(), l.targetType(), l.targetId(), details, l.previousHash(), l.hash());
+        return new ChainLink(l.sequence(), l.occurredAt(), actor, l.action(), l.targetType(), l.targetId(), details, l.previousHash(),
+                l.hash());
     }
 
     @Test
@@ -79,7 +80,8 @@ class ChainVerifierTest {
     void aChangedTimeIsReportedToo() {
         List<ChainLink> links = chain(5);
         ChainLink l = links.get(2);
-        links.set(2, new ChainLink(3, l.occurredAt().plusNanos(1_000_000), l.actor(), l.action(), l.targetType(), l.targetId(), l.details(), l.previousHash(), l.hash()));
+        links.set(2, new ChainLink(3, l.occurredAt().plusNanos(1_000_000), l.actor(), l.action(), l.targetType(), l.targetId(), l.details(),
+                l.previousHash(), l.hash()));
 
         assertThat(verify(links, 5, links.get(4).hash()).firstBrokenSequence()).isEqualTo(3);
     }
@@ -113,8 +115,10 @@ class ChainVerifierTest {
         ChainLink a = links.get(3);
         ChainLink b = links.get(4);
         // the rows keep their sequence numbers; their contents (and stored hashes) trade places
-        links.set(3, new ChainLink(4, b.occurredAt(), b.actor(), b.action(), b.targetType(), b.targetId(), b.details(), b.previousHash(), b.hash()));
-        links.set(4, new ChainLink(5, a.occurredAt(), a.actor(), a.action(), a.targetType(), a.targetId(), a.details(), a.previousHash(), a.hash()));
+        links.set(3, new ChainLink(4, b.occurredAt(), b.actor(), b.action(), b.targetType(), b.targetId(), b.details(), b.previousHash(),
+                b.hash()));
+        links.set(4, new ChainLink(5, a.occurredAt(), a.actor(), a.action(), a.targetType(), a.targetId(), a.details(), a.previousHash(),
+                a.hash()));
 
         VerificationResult result = verify(links, 10, links.get(9).hash());
 
@@ -147,9 +151,11 @@ class ChainVerifierTest {
         String previous = links.get(1).hash();
         for (int i = 2; i < 10; i++) {
             ChainLink l = links.get(i);
-            AuditRecord r = new AuditRecord(l.sequence(), l.occurredAt(), i == 2 ? "intruder" : l.actor(), l.action(), l.targetType(), l.targetId(), l.details());
+            AuditRecord r = new AuditRecord(l.sequence(), l.occurredAt(), i == 2 ? "intruder" : l.actor(), l.action(), l.targetType(),
+                    l.targetId(), l.details());
             String hash = CanonicalForm.hash(r, previous);
-            rewritten.add(new ChainLink(l.sequence(), l.occurredAt(), r.actor(), l.action(), l.targetType(), l.targetId(), l.details(), previous, hash));
+            rewritten.add(new ChainLink(l.sequence(), l.occurredAt(), r.actor(), l.action(), l.targetType(), l.targetId(), l.details(),
+                    previous, hash));
             previous = hash;
         }
         assertThat(verify(rewritten, 10, previous).valid()).isTrue();

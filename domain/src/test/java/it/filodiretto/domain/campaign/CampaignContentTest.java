@@ -63,8 +63,10 @@ class CampaignContentTest {
 
     @Test
     void aMediaHeaderMustBeAnHttpsAddressAndALinkHasNoBlanks() {
-        assertRefused("t", Set.of("deadlines"), "scadenza", "it", List.of(), null, null, "http://comune.example/x.jpg", null, "invalid_link");
-        assertRefused("t", Set.of("deadlines"), "scadenza", "it", List.of(), null, null, "https://" + "x".repeat(2000), null, "invalid_link");
+        assertRefused("t", Set.of("deadlines"), "scadenza", "it", List.of(), null, null, "http://comune.example/x.jpg", null,
+                "invalid_link");
+        assertRefused("t", Set.of("deadlines"), "scadenza", "it", List.of(), null, null, "https://" + "x".repeat(2000), null,
+                "invalid_link");
         assertRefused("t", Set.of("deadlines"), "scadenza", "it", List.of(), null, null, null, "orari 2027", "invalid_link");
         CampaignContent fine = new CampaignContent("t", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of(), null, null,
                 "https://comune.example/x.jpg", "orari-2027");
@@ -88,14 +90,16 @@ class CampaignContentTest {
 
     @Test
     void aWishedTimeThatHasPassedIsRefusedOnTheDay() {
-        CampaignContent content = new CampaignContent("t", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of(), NOW, null);
+        CampaignContent content = new CampaignContent("t", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of(), NOW,
+                null);
         content.checkTimes(NOW.minusSeconds(1));
         assertThatThrownBy(() -> content.checkTimes(NOW)).hasFieldOrPropertyWithValue("code", "schedule_in_past");
     }
 
     @Test
     void anExpiryThatHasPassedIsRefusedOnTheDay() {
-        CampaignContent content = new CampaignContent("t", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of(), null, NOW);
+        CampaignContent content = new CampaignContent("t", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of(), null,
+                NOW);
         content.checkTimes(NOW.minusSeconds(1));
         assertThatThrownBy(() -> content.checkTimes(NOW)).hasFieldOrPropertyWithValue("code", "expiry_before_start");
     }
@@ -106,13 +110,15 @@ class CampaignContentTest {
         CampaignContent retitled = new CampaignContent("two", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of("IMU"),
                 NOW.plusDays(1), null);
         assertThat(retitled.hash()).isEqualTo(content.hash());
-        assertThat(new CampaignContent("one", Set.of("deadlines", "weather"), Set.of(), "scadenza", "it", List.of(), List.of("IMU"), null, null)
+        assertThat(new CampaignContent("one", Set.of("deadlines", "weather"), Set.of(), "scadenza", "it", List.of(), List.of("IMU"), null,
+                null)
                 .hash()).isNotEqualTo(content.hash());
     }
 
     @Test
     void topicsAreSortedAndCannotBeChangedFromOutside() {
-        CampaignContent content = new CampaignContent("t", Set.of("z", "a"), Set.of("b"), "scadenza", "it", List.of(), List.of(), null, null);
+        CampaignContent content = new CampaignContent("t", Set.of("z", "a"), Set.of("b"), "scadenza", "it", List.of(), List.of(), null,
+                null);
         assertThat(content.topics()).containsExactly("a", "z");
         assertThatThrownBy(() -> content.topics().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
@@ -122,8 +128,9 @@ class CampaignContentTest {
     }
 
     private static void assertRefused(String title, Set<String> topics, String template, String language, List<String> body,
-                                      OffsetDateTime at, OffsetDateTime expires, String media, String link, String code) {
-        assertThatThrownBy(() -> new CampaignContent(title, topics, Set.of(), template, language, List.of(), body, at, expires, media, link))
+            OffsetDateTime at, OffsetDateTime expires, String media, String link, String code) {
+        assertThatThrownBy(
+                () -> new CampaignContent(title, topics, Set.of(), template, language, List.of(), body, at, expires, media, link))
                 .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("kind", DomainException.Kind.INVALID)
                 .hasFieldOrPropertyWithValue("code", code);
     }

@@ -46,6 +46,7 @@ class CampaignStateTest {
 
     @Test
     void onlyDraftsAndChangeRequestsAreEditable() {
-        assertThat(EnumSet.allOf(CampaignState.class).stream().filter(CampaignState::isEditable)).containsExactlyInAnyOrder(DRAFT, CHANGES_REQUESTED);
+        assertThat(EnumSet.allOf(CampaignState.class).stream().filter(CampaignState::isEditable)).containsExactlyInAnyOrder(DRAFT,
+                CHANGES_REQUESTED);
     }
 }

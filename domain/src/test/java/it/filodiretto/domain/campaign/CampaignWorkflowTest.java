@@ -127,7 +127,8 @@ class CampaignWorkflowTest {
     @Test
     void submittingAWishedTimeThatHasPassedIsRefused() {
         Campaign campaign = new Campaign(content("x", NOW.plusMinutes(5)), Priority.NORMAL, "anna", NOW);
-        assertThatThrownBy(() -> campaign.submit(content -> 1, NONE, NOW.plusMinutes(5))).hasFieldOrPropertyWithValue("code", "schedule_in_past");
+        assertThatThrownBy(() -> campaign.submit(content -> 1, NONE, NOW.plusMinutes(5))).hasFieldOrPropertyWithValue("code",
+                "schedule_in_past");
     }
 
     // --- four eyes
@@ -166,7 +167,8 @@ class CampaignWorkflowTest {
     @Test
     void fourEyesComeBeforeTheStateTable() {
         Campaign campaign = draft();
-        assertThatThrownBy(() -> campaign.approve(new Caller("anna", Set.of(Role.REVIEWER)), NOW)).hasFieldOrPropertyWithValue("code", "four_eyes");
+        assertThatThrownBy(() -> campaign.approve(new Caller("anna", Set.of(Role.REVIEWER)), NOW)).hasFieldOrPropertyWithValue("code",
+                "four_eyes");
     }
 
     @Test
@@ -276,7 +278,8 @@ class CampaignWorkflowTest {
         Campaign byAnotherEditor = approved();
         assertThatThrownBy(() -> byAnotherEditor.cancel(BRUNO, NOW)).isInstanceOf(DomainException.class)
                 .hasFieldOrPropertyWithValue("kind", DomainException.Kind.FORBIDDEN).hasFieldOrPropertyWithValue("code", "not_allowed");
-        assertThat(CancellationPolicy.allows(new Caller("anna", Set.of(Role.EMERGENCY)), draft())).as("the author as an editor only").isFalse();
+        assertThat(CancellationPolicy.allows(new Caller("anna", Set.of(Role.EMERGENCY)), draft())).as("the author as an editor only")
+                .isFalse();
     }
 
     @Test

@@ -32,7 +32,8 @@ class PhoneNumberTest {
     @Test
     void invalidInputIsRefusedWithACode() {
         for (String bad : new String[]{"", "abc", "123", "+39 12", "3".repeat(41), "+999 1234567"}) {
-            assertThatThrownBy(() -> PhoneNumber.parse(bad)).as(bad).isInstanceOf(DomainException.class).hasMessageContaining("invalid_phone");
+            assertThatThrownBy(() -> PhoneNumber.parse(bad)).as(bad).isInstanceOf(DomainException.class)
+                    .hasMessageContaining("invalid_phone");
         }
     }
 

@@ -30,14 +30,14 @@ class ChatChoiceTest {
 
     @Test
     void webTemplateButtonsAreWebAnswersThatKnowWhetherTheyConfirm() {
-        assertThat(ChatChoice.parse("webconfirm:tok")).hasValueSatisfying(c ->
-                assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isTrue());
-        assertThat(ChatChoice.parse("webstop:tok")).hasValueSatisfying(c ->
-                assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isTrue());
-        assertThat(ChatChoice.parse("webdeny:tok")).hasValueSatisfying(c ->
-                assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isFalse());
-        assertThat(ChatChoice.parse("webkeep:tok")).hasValueSatisfying(c ->
-                assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isFalse());
+        assertThat(ChatChoice.parse("webconfirm:tok"))
+                .hasValueSatisfying(c -> assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isTrue());
+        assertThat(ChatChoice.parse("webstop:tok"))
+                .hasValueSatisfying(c -> assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isTrue());
+        assertThat(ChatChoice.parse("webdeny:tok"))
+                .hasValueSatisfying(c -> assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isFalse());
+        assertThat(ChatChoice.parse("webkeep:tok"))
+                .hasValueSatisfying(c -> assertThat(((ChatChoice.WebAnswer) c).isConfirmation()).isFalse());
     }
 
     @ParameterizedTest

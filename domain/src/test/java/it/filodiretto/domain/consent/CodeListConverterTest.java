@@ -2,7 +2,6 @@ package it.filodiretto.domain.consent;
 
 import it.filodiretto.domain.common.CodeListConverter;
 
-
 import org.junit.jupiter.api.Test;
 
 import java.time.OffsetDateTime;

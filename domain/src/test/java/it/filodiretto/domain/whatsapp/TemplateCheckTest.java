@@ -20,7 +20,8 @@ class TemplateCheckTest {
 
     @Test
     void completeParametersOfAnApprovedTemplatePass() {
-        assertThat(TemplateCheck.preflight(template(MessageTemplate.Status.APPROVED), List.of("rossa"), List.of("rossa", "neve"))).isEmpty();
+        assertThat(TemplateCheck.preflight(template(MessageTemplate.Status.APPROVED), List.of("rossa"), List.of("rossa", "neve")))
+                .isEmpty();
     }
 
     @Test
@@ -41,7 +42,8 @@ class TemplateCheckTest {
     @Test
     void parametersAreCountedAndRendered() {
         assertThat(MessageTemplate.parameterCount("{{1}} e {{2}} e ancora {{1}}")).isEqualTo(2);
-        assertThat(MessageTemplate.render("Ciao {{1}}, {{2}}! {{3}}", List.of("Anna", "benvenuta"))).isEqualTo("Ciao Anna, benvenuta! {{3}}");
+        assertThat(MessageTemplate.render("Ciao {{1}}, {{2}}! {{3}}", List.of("Anna", "benvenuta")))
+                .isEqualTo("Ciao Anna, benvenuta! {{3}}");
         assertThat(MessageTemplate.render("costo {{1}}", List.of("$5 \\ €"))).isEqualTo("costo $5 \\ €");
     }
 
@@ -51,7 +53,8 @@ class TemplateCheckTest {
                 "{{1}}", null, List.of(), MessageTemplate.Source.CONSOLE, OffsetDateTime.now());
         t.media(MessageTemplate.HeaderFormat.IMAGE, "Dettagli", "https://comune.example/notizie/{{1}}");
         assertThat(codes(TemplateCheck.preflight(t, List.of(), List.of("a"), "https://comune.example/a.jpg", "tari"))).isEmpty();
-        assertThat(codes(TemplateCheck.preflight(t, List.of(), List.of("a"), null, null))).containsExactly("header_media_required", "link_required");
+        assertThat(codes(TemplateCheck.preflight(t, List.of(), List.of("a"), null, null))).containsExactly("header_media_required",
+                "link_required");
         assertThat(codes(TemplateCheck.preflight(t, List.of(), List.of("a"), "http://insecure/a.jpg", "two words")))
                 .containsExactly("header_media_required", "link_required");
         assertThat(t.link("tari")).isEqualTo("https://comune.example/notizie/tari");
@@ -65,7 +68,8 @@ class TemplateCheckTest {
         MessageTemplate withText = template(MessageTemplate.Status.APPROVED);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> withText.media(MessageTemplate.HeaderFormat.DOCUMENT, null, null))
                 .hasMessageContaining("invalid_template_header");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> withText.media(MessageTemplate.HeaderFormat.TEXT, "Apri", "http://x/{{1}}"))
+        org.assertj.core.api.Assertions
+                .assertThatThrownBy(() -> withText.media(MessageTemplate.HeaderFormat.TEXT, "Apri", "http://x/{{1}}"))
                 .hasMessageContaining("invalid_template_buttons");
     }
 }

@@ -204,7 +204,8 @@ public final class ArticleFiles {
             String tags;
             JsonValue rawTags = o.get("tags");
             if (rawTags != null && rawTags.getValueType() == JsonValue.ValueType.ARRAY) {
-                tags = String.join(",", rawTags.asJsonArray().stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList());
+                tags = String.join(",",
+                        rawTags.asJsonArray().stream().map(v -> v instanceof JsonString s ? s.getString() : v.toString()).toList());
             } else {
                 tags = string(o, "tags");
             }
@@ -321,7 +322,7 @@ public final class ArticleFiles {
     }
 
     private void add(String file, int line, String slug, String title, String text, String link, String office, String tags,
-                     String language, String validFrom, String validUntil) {
+            String language, String validFrom, String validUntil) {
         try {
             Set<String> tagSet = tags == null ? Set.of()
                     : new LinkedHashSet<>(Arrays.asList(tags.split("[,;]")));

@@ -8,7 +8,7 @@ package it.filodiretto.integration.api;
  * like an answer lost on the way back; null for none.
  */
 public record FaultSettings(double serverErrorRate, double rateLimitRate, long latencyMs, double timeoutRate,
-                            double permanentErrorRate, int maxMessagesPerSecond, int failNext, String loseAnswerTo) {
+        double permanentErrorRate, int maxMessagesPerSecond, int failNext, String loseAnswerTo) {
 
     /** Longer than the client's 10-second timeout of a send. */
     public static final long LOST_ANSWER_DELAY_MS = 12_000;

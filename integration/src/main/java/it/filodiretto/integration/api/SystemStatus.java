@@ -14,8 +14,8 @@ public class SystemStatus {
 
     /** Counts since the server started and current gauges. */
     public record Figures(long sent, Map<String, Long> refusedByCode, Map<String, Long> webhooksByOutcome,
-                          Map<String, Long> answersByMode, long queueDepth, int rateCeiling, long openHandoffs,
-                          boolean whatsappReachable, String qualityRating, String messagingLimitTier, String throughput) {
+            Map<String, Long> answersByMode, long queueDepth, int rateCeiling, long openHandoffs,
+            boolean whatsappReachable, String qualityRating, String messagingLimitTier, String throughput) {
     }
 
     @Inject

@@ -36,9 +36,9 @@ public class TemplateSynchronisation {
      * truth, and templates are created in WhatsApp Manager.
      */
     public MessageTemplate declareFromConsole(String name, String language, MessageCategory category, MessageTemplate.Status status,
-                                              String header, String body, String footer, List<String> quickReplies,
-                                              MessageTemplate.HeaderFormat headerFormat, String urlButtonText, String urlButtonUrl,
-                                              String actor) {
+            String header, String body, String footer, List<String> quickReplies,
+            MessageTemplate.HeaderFormat headerFormat, String urlButtonText, String urlButtonUrl,
+            String actor) {
         if (fromCloudApi()) {
             throw new DomainException(DomainError.TEMPLATE_DECLARED_AT_META);
         }

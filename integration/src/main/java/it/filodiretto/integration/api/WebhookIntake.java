@@ -30,7 +30,9 @@ import static it.filodiretto.domain.common.Jsons.JSON;
 public class WebhookIntake {
 
     /** What to answer. UNAVAILABLE: it could not be stored now (database down, too much waiting); Meta retries. */
-    public enum Outcome { ACCEPTED, BAD_SIGNATURE, MALFORMED, TOO_DEEP, TOO_LARGE, UNAVAILABLE }
+    public enum Outcome {
+        ACCEPTED, BAD_SIGNATURE, MALFORMED, TOO_DEEP, TOO_LARGE, UNAVAILABLE
+    }
 
     /** How long a request waits for its batch's commit before it is answered 503 (Meta sends it again). */
     static final long COMMIT_WAIT_SECONDS = 15;
@@ -49,7 +51,7 @@ public class WebhookIntake {
         Optional<String> expected = settings.verifyToken();
         if (!"subscribe".equals(mode) || expected.isEmpty() || token == null || challenge == null
                 || !java.security.MessageDigest.isEqual(expected.get().getBytes(StandardCharsets.UTF_8),
-                token.getBytes(StandardCharsets.UTF_8))) {
+                        token.getBytes(StandardCharsets.UTF_8))) {
             return Optional.empty();
         }
         return Optional.of(challenge);

@@ -46,8 +46,9 @@ public class KnowledgeIndexBean implements KnowledgeIndex {
 
     @PostConstruct
     void open() {
-        Path dir = Path.of(indexDir.orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir")),
-                "filodiretto-assistant-index").toString()));
+        Path dir = Path
+                .of(indexDir.orElseGet(() -> Path.of(System.getProperty("com.sun.aas.instanceRoot", System.getProperty("java.io.tmpdir")),
+                        "filodiretto-assistant-index").toString()));
         try {
             Files.createDirectories(dir);
             index = new LuceneKnowledgeIndex(FSDirectory.open(dir), fuzzy);

@@ -192,14 +192,16 @@ public final class LuceneKnowledgeIndex implements KnowledgeIndex, Closeable {
             if (isLexicon(line)) {
                 String entry = line.strip().substring(LEXICON_PREFIX.length());
                 if (!entry.contains("=>")) {
-                    throw new IllegalArgumentException("line " + (all.indexOf(line) + 1) + ": an 'en:' line needs '=>' between the English and"
-                            + " the Italian words: " + line.strip());
+                    throw new IllegalArgumentException(
+                            "line " + (all.indexOf(line) + 1) + ": an 'en:' line needs '=>' between the English and"
+                                    + " the Italian words: " + line.strip());
                 }
                 entries.add(entry);
             }
         }
         SynonymGroups italian = SynonymGroups.parse(lines, KnowledgeAnalysis.ITALIAN);
-        SynonymGroups translations = SynonymGroups.lexicon(entries, KnowledgeAnalysis.ENGLISH, KnowledgeAnalysis.ITALIAN, new ArrayList<>());
+        SynonymGroups translations = SynonymGroups.lexicon(entries, KnowledgeAnalysis.ENGLISH, KnowledgeAnalysis.ITALIAN,
+                new ArrayList<>());
         List<String> english = new ArrayList<>();
         for (String line : lines) {
             try {

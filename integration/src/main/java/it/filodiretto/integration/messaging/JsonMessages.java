@@ -35,8 +35,8 @@ public final class JsonMessages {
      */
     public static void send(ConnectionFactory factory, Queue queue, JsonObject body, int priority, String group) {
         try (Connection connection = factory.createConnection();
-             Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
-             MessageProducer producer = session.createProducer(queue)) {
+                Session session = connection.createSession(true, Session.SESSION_TRANSACTED);
+                MessageProducer producer = session.createProducer(queue)) {
             producer.setPriority(priority);
             jakarta.jms.TextMessage message = session.createTextMessage(body.toString());
             if (group != null) {

@@ -13,44 +13,18 @@ import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
  * reads them from EJBs in every packaging (WAR and EAR).
  */
 @Singleton
-@ConnectionFactoryDefinition(
-        name = MessagingResources.CONNECTION_FACTORY,
-        interfaceName = "jakarta.jms.ConnectionFactory",
-        resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-        transactionSupport = TransactionSupportLevel.XATransaction,
-        minPoolSize = 1,
-        maxPoolSize = 64)
+@ConnectionFactoryDefinition(name = MessagingResources.CONNECTION_FACTORY, interfaceName = "jakarta.jms.ConnectionFactory", resourceAdapter = MessagingResources.RESOURCE_ADAPTER, transactionSupport = TransactionSupportLevel.XATransaction, minPoolSize = 1, maxPoolSize = 64)
 @AdministeredObjectDefinitions({
-        @AdministeredObjectDefinition(
-                name = MessagingResources.PING_QUEUE,
-                interfaceName = "jakarta.jms.Queue",
-                className = "org.apache.activemq.command.ActiveMQQueue",
-                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-                properties = "PhysicalName=" + MessagingResources.PING_QUEUE_NAME),
-        @AdministeredObjectDefinition(
-                name = MessagingResources.WEBHOOK_QUEUE,
-                interfaceName = "jakarta.jms.Queue",
-                className = "org.apache.activemq.command.ActiveMQQueue",
-                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-                properties = "PhysicalName=" + MessagingResources.WEBHOOK_QUEUE_NAME),
-        @AdministeredObjectDefinition(
-                name = MessagingResources.DELIVERY_QUEUE,
-                interfaceName = "jakarta.jms.Queue",
-                className = "org.apache.activemq.command.ActiveMQQueue",
-                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-                properties = "PhysicalName=" + MessagingResources.DELIVERY_QUEUE_NAME),
-        @AdministeredObjectDefinition(
-                name = MessagingResources.EMERGENCY_QUEUE,
-                interfaceName = "jakarta.jms.Queue",
-                className = "org.apache.activemq.command.ActiveMQQueue",
-                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-                properties = "PhysicalName=" + MessagingResources.EMERGENCY_QUEUE_NAME),
-        @AdministeredObjectDefinition(
-                name = MessagingResources.REPLY_QUEUE,
-                interfaceName = "jakarta.jms.Queue",
-                className = "org.apache.activemq.command.ActiveMQQueue",
-                resourceAdapter = MessagingResources.RESOURCE_ADAPTER,
-                properties = "PhysicalName=" + MessagingResources.REPLY_QUEUE_NAME)
+        @AdministeredObjectDefinition(name = MessagingResources.PING_QUEUE, interfaceName = "jakarta.jms.Queue", className = "org.apache.activemq.command.ActiveMQQueue", resourceAdapter = MessagingResources.RESOURCE_ADAPTER, properties = "PhysicalName="
+                + MessagingResources.PING_QUEUE_NAME),
+        @AdministeredObjectDefinition(name = MessagingResources.WEBHOOK_QUEUE, interfaceName = "jakarta.jms.Queue", className = "org.apache.activemq.command.ActiveMQQueue", resourceAdapter = MessagingResources.RESOURCE_ADAPTER, properties = "PhysicalName="
+                + MessagingResources.WEBHOOK_QUEUE_NAME),
+        @AdministeredObjectDefinition(name = MessagingResources.DELIVERY_QUEUE, interfaceName = "jakarta.jms.Queue", className = "org.apache.activemq.command.ActiveMQQueue", resourceAdapter = MessagingResources.RESOURCE_ADAPTER, properties = "PhysicalName="
+                + MessagingResources.DELIVERY_QUEUE_NAME),
+        @AdministeredObjectDefinition(name = MessagingResources.EMERGENCY_QUEUE, interfaceName = "jakarta.jms.Queue", className = "org.apache.activemq.command.ActiveMQQueue", resourceAdapter = MessagingResources.RESOURCE_ADAPTER, properties = "PhysicalName="
+                + MessagingResources.EMERGENCY_QUEUE_NAME),
+        @AdministeredObjectDefinition(name = MessagingResources.REPLY_QUEUE, interfaceName = "jakarta.jms.Queue", className = "org.apache.activemq.command.ActiveMQQueue", resourceAdapter = MessagingResources.RESOURCE_ADAPTER, properties = "PhysicalName="
+                + MessagingResources.REPLY_QUEUE_NAME)
 })
 public class MessagingResources {
 

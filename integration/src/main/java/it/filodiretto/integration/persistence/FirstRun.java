@@ -51,8 +51,7 @@ public class FirstRun {
             generatedPassword = staff.ensureInitialAdmin(Optional.empty());
         }
         notices.inForce();
-        generatedPassword.ifPresent(generated -> LOG.warning(() ->
-                "\n==================================================================\n"
+        generatedPassword.ifPresent(generated -> LOG.warning(() -> "\n==================================================================\n"
                 + " Filo Diretto first run: staff account 'admin' created.\n"
                 + " Generated password (shown only this once): " + generated + "\n"
                 + " Set FILODIRETTO_ADMIN_PASSWORD before the first start to choose it.\n"

@@ -36,7 +36,7 @@ final class MetaShapes {
         bytes.write(0x18);
         bytes.write(digits.length);
         bytes.writeBytes(digits);
-        bytes.writeBytes(new byte[] {0x15, 0x02, 0x00, 0x12, 0x18, (byte) keyHex.length()});
+        bytes.writeBytes(new byte[]{0x15, 0x02, 0x00, 0x12, 0x18, (byte) keyHex.length()});
         bytes.writeBytes(keyHex.getBytes(StandardCharsets.US_ASCII));
         bytes.write(0x00);
         return "wamid." + Base64.getEncoder().encodeToString(bytes.toByteArray());

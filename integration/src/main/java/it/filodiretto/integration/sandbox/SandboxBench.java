@@ -33,15 +33,17 @@ public class SandboxBench {
             c.setAutoCommit(false);
             long firstId;
             long offset;
-            try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                    "select coalesce(max(id), 0), (select count(*) from subscriber where phone like '+39333%') from subscriber")) {
+            try (Statement s = c.createStatement();
+                    ResultSet r = s.executeQuery(
+                            "select coalesce(max(id), 0), (select count(*) from subscriber where phone like '+39333%') from subscriber")) {
                 r.next();
                 firstId = Math.max(r.getLong(1) + 1_000, 5_000_000_000L);
                 offset = r.getLong(2);
             }
             OffsetDateTime now = OffsetDateTime.now();
-            try (PreparedStatement s = c.prepareStatement("insert into subscriber (id, phone, wa_id, state, language, topics, neighbourhoods,"
-                    + " marketing_opt_out, created_at, updated_at, version) values (?, ?, ?, 'ACTIVE', 'it', ?, '', false, ?, ?, 1)")) {
+            try (PreparedStatement s = c
+                    .prepareStatement("insert into subscriber (id, phone, wa_id, state, language, topics, neighbourhoods,"
+                            + " marketing_opt_out, created_at, updated_at, version) values (?, ?, ?, 'ACTIVE', 'it', ?, '', false, ?, ?, 1)")) {
                 for (int i = 0; i < count; i++) {
                     String phone = "+39333" + String.format("%07d", offset + i);
                     s.setLong(1, firstId + i);
@@ -70,8 +72,9 @@ public class SandboxBench {
             long messages;
             long recipients;
             long duplicated;
-            try (PreparedStatement s = c.prepareStatement("select count(*), count(distinct phone) from sandbox_message where direction = 'OUT'"
-                    + " and parameters like ?")) {
+            try (PreparedStatement s = c
+                    .prepareStatement("select count(*), count(distinct phone) from sandbox_message where direction = 'OUT'"
+                            + " and parameters like ?")) {
                 s.setString(1, like);
                 try (ResultSet r = s.executeQuery()) {
                     r.next();
@@ -88,8 +91,9 @@ public class SandboxBench {
                 }
             }
             List<Long> times = new ArrayList<>();
-            try (PreparedStatement s = c.prepareStatement("select created_at from sandbox_message where direction = 'OUT' and parameters like ?"
-                    + " order by created_at")) {
+            try (PreparedStatement s = c
+                    .prepareStatement("select created_at from sandbox_message where direction = 'OUT' and parameters like ?"
+                            + " order by created_at")) {
                 s.setString(1, like);
                 try (ResultSet r = s.executeQuery()) {
                     while (r.next()) {
@@ -125,8 +129,10 @@ public class SandboxBench {
                 }
                 busiest = Math.max(busiest, end - start + 1);
             }
-            return JSON.createObjectBuilder().add("messages", messages).add("recipients", recipients).add("recipientsWithMoreThanOne", duplicated)
-                    .add("firstAcceptedAt", times.isEmpty() ? 0 : times.get(0)).add("lastAcceptedAt", times.isEmpty() ? 0 : times.get(times.size() - 1))
+            return JSON.createObjectBuilder().add("messages", messages).add("recipients", recipients)
+                    .add("recipientsWithMoreThanOne", duplicated)
+                    .add("firstAcceptedAt", times.isEmpty() ? 0 : times.get(0))
+                    .add("lastAcceptedAt", times.isEmpty() ? 0 : times.get(times.size() - 1))
                     .add("busiestSecond", busiest).add("stoppedSubscribers", stopped).add("lastStopAt", lastStopAt)
                     .add("sentAfterStop", sentAfterStop).build();
         } catch (SQLException e) {

@@ -157,15 +157,18 @@ public class SandboxGraph {
         List<String> header = parameters(template, "header");
         List<String> body = parameters(template, "body");
         if (header.size() != t.headerParameterCount() || body.size() != t.bodyParameterCount()) {
-            return Built.refused(new GraphAnswer(400, MetaShapes.error(132000, "Number of parameters does not match the expected number of params")));
+            return Built.refused(
+                    new GraphAnswer(400, MetaShapes.error(132000, "Number of parameters does not match the expected number of params")));
         }
         String media = media(template);
         if (t.hasMediaHeader() != (media != null)) {
-            return Built.refused(new GraphAnswer(400, MetaShapes.error(132012, "Parameter format does not match format in the created template")));
+            return Built.refused(
+                    new GraphAnswer(400, MetaShapes.error(132012, "Parameter format does not match format in the created template")));
         }
         String linkPart = urlButtonParameter(template);
         if (t.needsLinkParameter() && (linkPart == null || linkPart.isBlank())) {
-            return Built.refused(new GraphAnswer(400, MetaShapes.error(131008, "Required parameter is missing: the URL button's parameter")));
+            return Built
+                    .refused(new GraphAnswer(400, MetaShapes.error(131008, "Required parameter is missing: the URL button's parameter")));
         }
         if (marketing != (t.category() == it.filodiretto.domain.whatsapp.MessageCategory.MARKETING)) {
             return Built.refused(invalid(marketing ? "only MARKETING templates go to marketing_messages"
@@ -393,7 +396,8 @@ public class SandboxGraph {
                     .add("category", t.category().name()).add("components", components).add("id", String.valueOf(t.id())));
         }
         return new GraphAnswer(200, JSON.createObjectBuilder().add("data", data)
-                .add("paging", JSON.createObjectBuilder().add("cursors", JSON.createObjectBuilder().add("before", "0").add("after", "0"))).build());
+                .add("paging", JSON.createObjectBuilder().add("cursors", JSON.createObjectBuilder().add("before", "0").add("after", "0")))
+                .build());
     }
 
     private static final GraphAnswer UNAUTHORIZED = new GraphAnswer(401,
@@ -405,7 +409,7 @@ public class SandboxGraph {
     }
 
     private static SandboxMessage row(String phone, String kind, String template, String parameters, String header, String text,
-                                        String footer, String buttons, String list, boolean marketing) {
+            String footer, String buttons, String list, boolean marketing) {
         return new SandboxMessage(MetaShapes.wamid(phone), "OUT", phone, kind, template, parameters, header, text, footer, buttons,
                 list, "accepted", marketing, OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MILLIS));
     }

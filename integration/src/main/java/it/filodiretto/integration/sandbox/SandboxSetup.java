@@ -71,7 +71,8 @@ public class SandboxSetup {
             templates.declare(t.getString("name"), t.getString("language"), MessageCategory.valueOf(t.getString("category")),
                     MessageTemplate.Status.APPROVED, t.getString("header", null), t.getString("body"),
                     t.getString("footer", null), replies, MessageTemplate.HeaderFormat.valueOf(t.getString("headerFormat", "TEXT")),
-                    url == null ? null : url.getString("text"), url == null ? null : url.getString("url"), MessageTemplate.Source.CONSOLE, null);
+                    url == null ? null : url.getString("text"), url == null ? null : url.getString("url"), MessageTemplate.Source.CONSOLE,
+                    null);
         } catch (RuntimeException e) {
             // two sandbox servers starting together: the other one declared it at the same moment
             if (templates.find(t.getString("name"), t.getString("language")).isEmpty()) {

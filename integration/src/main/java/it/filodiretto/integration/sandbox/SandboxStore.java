@@ -53,7 +53,7 @@ public class SandboxStore {
     /** Statuses of many messages in one batch: {@code wamid → status}. */
     public void statuses(java.util.List<java.util.Map.Entry<String, String>> updates) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("update sandbox_message set status = ? where wamid = ?")) {
+                PreparedStatement s = c.prepareStatement("update sandbox_message set status = ? where wamid = ?")) {
             for (java.util.Map.Entry<String, String> u : updates) {
                 s.setString(1, u.getValue());
                 s.setString(2, u.getKey());
@@ -94,7 +94,8 @@ public class SandboxStore {
     /** When this number last wrote (for WhatsApp's 24-hour window), or null. */
     public OffsetDateTime lastInbound(String phone) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select max(created_at) from sandbox_message where phone = ? and direction = 'IN'")) {
+                PreparedStatement s = c
+                        .prepareStatement("select max(created_at) from sandbox_message where phone = ? and direction = 'IN'")) {
             s.setString(1, phone);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
@@ -109,9 +110,10 @@ public class SandboxStore {
     public List<String> numbers(int limit) {
         List<String> numbers = new ArrayList<>();
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select phone, max(created_at) m from sandbox_message group by phone order by m desc fetch first "
-                     + limit + " rows only");
-             ResultSet r = s.executeQuery()) {
+                PreparedStatement s = c
+                        .prepareStatement("select phone, max(created_at) m from sandbox_message group by phone order by m desc fetch first "
+                                + limit + " rows only");
+                ResultSet r = s.executeQuery()) {
             while (r.next()) {
                 numbers.add(r.getString(1));
             }

@@ -28,15 +28,16 @@ public class WebhookBacklog implements HealthCheck {
         long pending = -1;
         long dead = -1;
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(case when dead_at is null then 1 end), count(dead_at)"
-                     + " from webhook_event where processed_at is null");
-             ResultSet r = s.executeQuery()) {
+                PreparedStatement s = c.prepareStatement("select count(case when dead_at is null then 1 end), count(dead_at)"
+                        + " from webhook_event where processed_at is null");
+                ResultSet r = s.executeQuery()) {
             r.next();
             pending = r.getLong(1);
             dead = r.getLong(2);
         } catch (Exception e) {
             // the database check reports the outage
         }
-        return HealthCheckResponse.named("webhook-backlog").up().withData("pendingWebhooks", pending).withData("deadWebhooks", dead).build();
+        return HealthCheckResponse.named("webhook-backlog").up().withData("pendingWebhooks", pending).withData("deadWebhooks", dead)
+                .build();
     }
 }

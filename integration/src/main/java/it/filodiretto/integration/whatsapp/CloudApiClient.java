@@ -24,22 +24,22 @@ public interface CloudApiClient {
     @POST
     @Path("{phoneNumberId}/messages")
     Response messages(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
-                      @HeaderParam("Authorization") String bearer, JsonObject payload);
+            @HeaderParam("Authorization") String bearer, JsonObject payload);
 
     @POST
     @Path("{phoneNumberId}/marketing_messages")
     Response marketingMessages(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
-                               @HeaderParam("Authorization") String bearer, JsonObject payload);
+            @HeaderParam("Authorization") String bearer, JsonObject payload);
 
     /** The phone number's quality rating, messaging-limit tier and throughput level. */
     @GET
     @Path("{phoneNumberId}")
     Response phoneNumber(@PathParam("version") String version, @PathParam("phoneNumberId") String phoneNumberId,
-                         @HeaderParam("Authorization") String bearer, @QueryParam("fields") String fields);
+            @HeaderParam("Authorization") String bearer, @QueryParam("fields") String fields);
 
     @GET
     @Path("{wabaId}/message_templates")
     Response templates(@PathParam("version") String version, @PathParam("wabaId") String wabaId,
-                       @HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit,
-                       @QueryParam("after") String after);
+            @HeaderParam("Authorization") String bearer, @QueryParam("limit") int limit,
+            @QueryParam("after") String after);
 }

@@ -44,7 +44,8 @@ public class CloudApiGateway implements WhatsAppGateway {
             return new SendResult.Accepted(wamid);
         } catch (ApiError e) {
             LOG.log(e.errorClass() == ErrorClass.PERMANENT ? Level.INFO : Level.WARNING, () -> "not sent to "
-                    + PhoneMask.mask(to) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")" + Correlation.tag());
+                    + PhoneMask.mask(to) + ": " + e.errorClass() + " code " + e.code() + " (HTTP " + e.httpStatus() + ")"
+                    + Correlation.tag());
             metrics.refused(String.valueOf(e.code()));
             return new SendResult.Refused(e.errorClass(), e.httpStatus(), e.code(), e.getMessage());
         } catch (CircuitBreakerOpenException e) {

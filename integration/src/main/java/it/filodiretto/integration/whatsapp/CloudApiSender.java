@@ -64,10 +64,10 @@ public class CloudApiSender {
     /** Sends one message payload; returns the wamid or throws a classified {@link ApiError}. */
     @Timeout(value = 10, unit = ChronoUnit.SECONDS)
     // a timed-out attempt is not retried here: the API may have accepted it, so the caller decides (and flags it)
-    @Retry(maxRetries = 3, delay = 250, jitter = 200, maxDuration = 60_000,
-            retryOn = ApiError.Transient.class, abortOn = {ApiError.Final.class, TimeoutException.class})
-    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2,
-            failOn = {ApiError.Transient.class, TimeoutException.class}, skipOn = ApiError.Final.class)
+    @Retry(maxRetries = 3, delay = 250, jitter = 200, maxDuration = 60_000, retryOn = ApiError.Transient.class, abortOn = {
+            ApiError.Final.class, TimeoutException.class})
+    @CircuitBreaker(requestVolumeThreshold = 20, failureRatio = 0.5, delay = 10_000, successThreshold = 2, failOn = {
+            ApiError.Transient.class, TimeoutException.class}, skipOn = ApiError.Final.class)
     @Bulkhead(64)
     public String send(JsonObject payload, boolean marketing) {
         try {
@@ -103,7 +103,8 @@ public class CloudApiSender {
     /** A read timeout: the request was sent, its answer never came (a refused or timed-out connection sent nothing). */
     static boolean answerLost(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.net.SocketTimeoutException && (t.getMessage() == null || !t.getMessage().toLowerCase().contains("connect"))) {
+            if (t instanceof java.net.SocketTimeoutException
+                    && (t.getMessage() == null || !t.getMessage().toLowerCase().contains("connect"))) {
                 return true;
             }
         }
@@ -112,8 +113,8 @@ public class CloudApiSender {
 
     /** One page of the account's message templates (Graph API paging by cursor). */
     @Timeout(value = 20, unit = ChronoUnit.SECONDS)
-    @Retry(maxRetries = 3, delay = 1000, jitter = 500, retryOn = {ApiError.Transient.class, TimeoutException.class},
-            abortOn = ApiError.Final.class)
+    @Retry(maxRetries = 3, delay = 1000, jitter = 500, retryOn = {ApiError.Transient.class,
+            TimeoutException.class}, abortOn = ApiError.Final.class)
     public JsonObject templates(String after) {
         return read(() -> client().templates(settings.apiVersion(), settings.wabaId(), settings.bearer(), 100, after), "template list");
     }

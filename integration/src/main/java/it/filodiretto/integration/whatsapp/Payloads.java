@@ -64,7 +64,8 @@ public final class Payloads {
         if (t.linkParameter() != null && !t.linkParameter().isBlank()) {
             components.add(JSON.createObjectBuilder().add("type", "button").add("sub_type", "url")
                     .add("index", Integer.toString(t.linkButtonIndex()))
-                    .add("parameters", JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text").add("text", t.linkParameter()))));
+                    .add("parameters",
+                            JSON.createArrayBuilder().add(JSON.createObjectBuilder().add("type", "text").add("text", t.linkParameter()))));
         }
         return JSON.createObjectBuilder()
                 .add("name", t.name())

@@ -39,8 +39,8 @@ public class TemplateSync {
 
     /** One template as Meta lists it, reduced to what the registry keeps. */
     record Listed(String name, String language, MessageCategory category, MessageTemplate.Status status, String header,
-                  String body, String footer, List<String> quickReplies, MessageTemplate.HeaderFormat headerFormat,
-                  String urlText, String urlLink) {
+            String body, String footer, List<String> quickReplies, MessageTemplate.HeaderFormat headerFormat,
+            String urlText, String urlLink) {
     }
 
     @Inject

@@ -53,8 +53,9 @@ public class WebhookConsumer implements MessageListener {
         } catch (RuntimeException e) {
             String reason = WebhookProcessor.describe(e);
             boolean dead = items.failed(id, reason);
-            LOG.warning(() -> "Webhook " + id + (dead ? " failed too often and is now dead (WhatsApp console): " : " failed, retried later: ")
-                    + reason + " [webhook-" + id + "]");
+            LOG.warning(
+                    () -> "Webhook " + id + (dead ? " failed too often and is now dead (WhatsApp console): " : " failed, retried later: ")
+                            + reason + " [webhook-" + id + "]");
             LOG.log(Level.FINE, "webhook " + id, e);
         }
     }

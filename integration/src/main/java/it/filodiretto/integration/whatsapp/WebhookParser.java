@@ -27,7 +27,7 @@ public final class WebhookParser {
 
     /** What one webhook body carried. */
     public record Parsed(List<InboundMessage> messages, List<StatusUpdate> statuses, List<PreferenceUpdate> preferences,
-                         List<WebhookError> errors) {
+            List<WebhookError> errors) {
     }
 
     /** An error Meta reported outside a message or status ({@code value.errors[]}). */
@@ -158,7 +158,8 @@ public final class WebhookParser {
         try {
             long seconds = Long.parseLong(raw);
             // a time outside 1970–9999 is no time Meta sends (and not every database can store it)
-            return seconds < 0 || seconds > 253_402_300_799L ? null : OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
+            return seconds < 0 || seconds > 253_402_300_799L ? null
+                    : OffsetDateTime.ofInstant(Instant.ofEpochSecond(seconds), ZoneOffset.UTC);
         } catch (NumberFormatException e) {
             return null;
         }

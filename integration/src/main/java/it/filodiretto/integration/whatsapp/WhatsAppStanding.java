@@ -17,7 +17,7 @@ public class WhatsAppStanding {
 
     /** What is known; {@code error} is set when the API could not be asked. */
     public record Standing(boolean reachable, String qualityRating, String messagingLimitTier, String throughput, String error,
-                           Instant checkedAt) {
+            Instant checkedAt) {
     }
 
     static final Duration MAX_AGE = Duration.ofSeconds(60);
@@ -39,7 +39,8 @@ public class WhatsAppStanding {
             fresh = new Standing(true, number.getString("quality_rating", "UNKNOWN"), number.getString("messaging_limit_tier", "UNKNOWN"),
                     throughput == null ? "UNKNOWN" : throughput.getString("level", "UNKNOWN"), null, Instant.now());
         } catch (RuntimeException e) {
-            fresh = new Standing(false, "UNKNOWN", "UNKNOWN", "UNKNOWN", e.getClass().getSimpleName() + ": " + e.getMessage(), Instant.now());
+            fresh = new Standing(false, "UNKNOWN", "UNKNOWN", "UNKNOWN", e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    Instant.now());
         }
         last = fresh;
         return fresh;

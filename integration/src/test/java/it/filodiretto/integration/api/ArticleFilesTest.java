@@ -19,10 +19,11 @@ class ArticleFilesTest {
 
     @Test
     void jsonWithArticlesAndSynonyms() {
-        ArticleFiles.Contents c = ArticleFiles.read("kb.json", utf8("""
-                {"synonyms": ["tari, tassa rifiuti"],
-                 "articles": [{"slug": "tributi-tari", "title": "TARI", "text": "Si paga in tre rate.", "link": "https://www.comune.esempio.it/tari",
-                               "tags": ["tari", "tributi"], "language": "it", "validUntil": "2027-12-31"}]}"""));
+        ArticleFiles.Contents c = ArticleFiles.read("kb.json",
+                utf8("""
+                        {"synonyms": ["tari, tassa rifiuti"],
+                         "articles": [{"slug": "tributi-tari", "title": "TARI", "text": "Si paga in tre rate.", "link": "https://www.comune.esempio.it/tari",
+                                       "tags": ["tari", "tributi"], "language": "it", "validUntil": "2027-12-31"}]}"""));
         assertThat(c.problems()).isEmpty();
         assertThat(c.synonyms()).containsExactly("tari, tassa rifiuti");
         assertThat(c.articles()).singleElement().satisfies(a -> {
@@ -49,11 +50,13 @@ class ArticleFilesTest {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
             zip.putNextEntry(new ZipEntry("pagine/mensa-scolastica.md"));
-            zip.write(utf8("---\nlink: https://www.comune.esempio.it/mensa\ntags: scuola, mensa\n---\n# Mensa scolastica\n\nIscrizioni online entro il 31 luglio.\n"));
+            zip.write(utf8(
+                    "---\nlink: https://www.comune.esempio.it/mensa\ntags: scuola, mensa\n---\n# Mensa scolastica\n\nIscrizioni online entro il 31 luglio.\n"));
             zip.putNextEntry(new ZipEntry("pagine/biblioteca.html"));
-            zip.write(utf8("<html lang=\"it\"><head><title>x</title><link rel=\"canonical\" href=\"https://www.comune.esempio.it/biblioteca\">"
-                    + "<meta name=\"keywords\" content=\"biblioteca, prestito\"></head><body><nav>menu</nav><main><h1>Biblioteca civica</h1>"
-                    + "<p>Aperta dal martedì al sabato.</p><ul><li>Prestito gratuito</li></ul><script>alert(1)</script></main></body></html>"));
+            zip.write(utf8(
+                    "<html lang=\"it\"><head><title>x</title><link rel=\"canonical\" href=\"https://www.comune.esempio.it/biblioteca\">"
+                            + "<meta name=\"keywords\" content=\"biblioteca, prestito\"></head><body><nav>menu</nav><main><h1>Biblioteca civica</h1>"
+                            + "<p>Aperta dal martedì al sabato.</p><ul><li>Prestito gratuito</li></ul><script>alert(1)</script></main></body></html>"));
         }
         ArticleFiles.Contents c = ArticleFiles.read("sito.zip", bytes.toByteArray());
         assertThat(c.problems()).isEmpty();
@@ -63,13 +66,15 @@ class ArticleFilesTest {
         assertThat(c.articles().get(0).text()).isEqualTo("Iscrizioni online entro il 31 luglio.");
         assertThat(c.articles().get(1).title()).isEqualTo("Biblioteca civica");
         assertThat(c.articles().get(1).link()).isEqualTo("https://www.comune.esempio.it/biblioteca");
-        assertThat(c.articles().get(1).text()).contains("martedì").contains("- Prestito gratuito").doesNotContain("menu").doesNotContain("alert");
+        assertThat(c.articles().get(1).text()).contains("martedì").contains("- Prestito gratuito").doesNotContain("menu")
+                .doesNotContain("alert");
     }
 
     @Test
     void everyProblemIsReportedWithItsFileAndLine() {
         ArticleFiles.Contents c = ArticleFiles.read(Map.of(
-                "a.json", utf8("[{\"slug\": \"ok\", \"title\": \"T\", \"text\": \"t\"}, {\"slug\": \"ok\", \"title\": \"\", \"text\": \"t\"},"
+                "a.json",
+                utf8("[{\"slug\": \"ok\", \"title\": \"T\", \"text\": \"t\"}, {\"slug\": \"ok\", \"title\": \"\", \"text\": \"t\"},"
                         + " {\"slug\": \"b\", \"title\": \"T\", \"text\": \"t\", \"validFrom\": \"1/1/2027\"}, 3]"),
                 "b.csv", utf8("slug,colour\nx,red\n"),
                 "c.json", utf8("{not json"),
@@ -85,7 +90,8 @@ class ArticleFilesTest {
 
     @Test
     void aRepeatedSlugIsAProblem() {
-        ArticleFiles.Contents c = ArticleFiles.read("a.json", utf8("[{\"slug\":\"x\",\"title\":\"T\",\"text\":\"t\"},{\"slug\":\"x\",\"title\":\"U\",\"text\":\"u\"}]"));
+        ArticleFiles.Contents c = ArticleFiles.read("a.json",
+                utf8("[{\"slug\":\"x\",\"title\":\"T\",\"text\":\"t\"},{\"slug\":\"x\",\"title\":\"U\",\"text\":\"u\"}]"));
         assertThat(c.problems()).extracting(ArticleFiles.Problem::messageKey).containsExactly("error.import.duplicateSlug");
     }
 

@@ -25,11 +25,14 @@ class LuceneKnowledgeIndexTest {
             article("anagrafe-orari", "Orari dell'anagrafe", "L'ufficio anagrafe (servizi demografici) è aperto dal lunedì al venerdì "
                     + "dalle 8:30 alle 12:30. Il giovedì anche dalle 14:00 alle 17:00. Si riceve su appuntamento.", "it", "anagrafe"),
             article("tributi-tari", "TARI: la tassa sui rifiuti", "La TARI si paga in tre rate, con il modello F24 o con pagoPA. "
-                    + "Le scadenze sono il 16 aprile, il 16 luglio e il 2 dicembre. Le famiglie numerose hanno una riduzione.", "it", "tari", "tributi"),
+                    + "Le scadenze sono il 16 aprile, il 16 luglio e il 2 dicembre. Le famiglie numerose hanno una riduzione.", "it",
+                    "tari", "tributi"),
             article("rifiuti-plastica", "Raccolta della plastica", "La plastica si raccoglie il martedì nel sacco giallo trasparente. "
                     + "Il sacco va esposto la sera prima dalle 20:00.", "it", "rifiuti", "plastica"),
-            article("biblioteca-orari", "Orari della biblioteca civica", "La biblioteca è aperta dal martedì al sabato dalle 9:00 alle 19:00. "
-                    + "Il prestito è gratuito con la tessera.", "it", "biblioteca"),
+            article("biblioteca-orari", "Orari della biblioteca civica",
+                    "La biblioteca è aperta dal martedì al sabato dalle 9:00 alle 19:00. "
+                            + "Il prestito è gratuito con la tessera.",
+                    "it", "biblioteca"),
             article("en-town-hall-hours", "Town hall opening hours", "The town hall is open Monday to Friday from 8:30 to 12:30 "
                     + "and on Thursday afternoon from 2 pm to 5 pm.", "en", "town hall"));
 
@@ -91,11 +94,14 @@ class LuceneKnowledgeIndexTest {
     @Test
     void synonymsBringTheOfficialWords() {
         LuceneKnowledgeIndex index = index();
-        assertThat(index.search("quanto costa la spazzatura", TODAY, 3).stream().map(KnowledgeIndex.Hit::slug)).doesNotContain("tributi-tari");
-        index.synonyms(List.of("# the citizens' words", "tassa spazzatura, spazzatura, tari", "servizi demografici, ufficio nascite => anagrafe"));
+        assertThat(index.search("quanto costa la spazzatura", TODAY, 3).stream().map(KnowledgeIndex.Hit::slug))
+                .doesNotContain("tributi-tari");
+        index.synonyms(
+                List.of("# the citizens' words", "tassa spazzatura, spazzatura, tari", "servizi demografici, ufficio nascite => anagrafe"));
         assertThat(best(index, "quanto costa la spazzatura")).isEqualTo("tributi-tari");
         assertThat(best(index, "orari ufficio nascite")).isEqualTo("anagrafe-orari");
-        assertThatThrownBy(() -> index.synonyms(List.of("tari"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("line 1");
+        assertThatThrownBy(() -> index.synonyms(List.of("tari"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("line 1");
         assertThatThrownBy(() -> index.synonyms(List.of("tari, tassa", "il, lo, la"))).hasMessageContaining("line 2");
     }
 

@@ -14,21 +14,25 @@ class CloudApiAnswersTest {
 
     @Test
     void anAcceptedMessageYieldsItsWamid() {
-        assertThat(CloudApiSender.wamidOrThrow(200, "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"39340\",\"wa_id\":\"39340\"}],"
-                + "\"messages\":[{\"id\":\"wamid.ABC\",\"message_status\":\"accepted\"}]}")).isEqualTo("wamid.ABC");
+        assertThat(CloudApiSender.wamidOrThrow(200,
+                "{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"39340\",\"wa_id\":\"39340\"}],"
+                        + "\"messages\":[{\"id\":\"wamid.ABC\",\"message_status\":\"accepted\"}]}"))
+                .isEqualTo("wamid.ABC");
     }
 
     @Test
     void errorsAreClassifiedFromMetasErrorJson() {
         assertThatThrownBy(() -> CloudApiSender.wamidOrThrow(503, ""))
                 .isInstanceOf(ApiError.Transient.class);
-        assertThatThrownBy(() -> CloudApiSender.wamidOrThrow(400, "{\"error\":{\"message\":\"Message undeliverable\",\"type\":\"OAuthException\",\"code\":131026}}"))
+        assertThatThrownBy(() -> CloudApiSender.wamidOrThrow(400,
+                "{\"error\":{\"message\":\"Message undeliverable\",\"type\":\"OAuthException\",\"code\":131026}}"))
                 .isInstanceOfSatisfying(ApiError.Final.class, e -> {
                     assertThat(e.errorClass()).isEqualTo(ErrorClass.PERMANENT);
                     assertThat(e.code()).isEqualTo(131026);
                     assertThat(e.getMessage()).isEqualTo("Message undeliverable");
                 });
-        assertThatThrownBy(() -> CloudApiSender.wamidOrThrow(401, "{\"error\":{\"message\":\"Error validating access token\",\"code\":190}}"))
+        assertThatThrownBy(
+                () -> CloudApiSender.wamidOrThrow(401, "{\"error\":{\"message\":\"Error validating access token\",\"code\":190}}"))
                 .isInstanceOfSatisfying(ApiError.Final.class, e -> assertThat(e.errorClass()).isEqualTo(ErrorClass.STOP_EVERYTHING));
         assertThatThrownBy(() -> CloudApiSender.wamidOrThrow(429, "not json at all"))
                 .isInstanceOf(ApiError.Transient.class);
@@ -60,7 +64,8 @@ class CloudApiAnswersTest {
         assertThat(json.getString("type")).isEqualTo("interactive");
         JsonObject interactive = json.getJsonObject("interactive");
         assertThat(interactive.getString("type")).isEqualTo("button");
-        assertThat(interactive.getJsonObject("action").getJsonArray("buttons").getJsonObject(1).getJsonObject("reply").getString("id")).isEqualTo("no");
+        assertThat(interactive.getJsonObject("action").getJsonArray("buttons").getJsonObject(1).getJsonObject("reply").getString("id"))
+                .isEqualTo("no");
         assertThat(interactive.getJsonObject("footer").getString("text")).isEqualTo("footer");
         assertThat(interactive.containsKey("header")).isFalse();
     }
@@ -73,9 +78,12 @@ class CloudApiAnswersTest {
     @Test
     void aTemplateWithAnImageHeaderAndALinkButton() {
         JsonObject json = Payloads.of(new OutboundMessage.Template("+393401234567", "avviso_con_immagine", "it", List.of(), List.of("TARI"),
-                List.of(), it.filodiretto.domain.whatsapp.MessageTemplate.HeaderFormat.IMAGE, "https://comune.example/tari.jpg", "tari-2027", 0));
+                List.of(), it.filodiretto.domain.whatsapp.MessageTemplate.HeaderFormat.IMAGE, "https://comune.example/tari.jpg",
+                "tari-2027", 0));
         String components = json.getJsonObject("template").getJsonArray("components").toString();
-        assertThat(components).contains("{\"type\":\"header\",\"parameters\":[{\"type\":\"image\",\"image\":{\"link\":\"https://comune.example/tari.jpg\"}}]}")
-                .contains("{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\",\"text\":\"tari-2027\"}]}");
+        assertThat(components).contains(
+                "{\"type\":\"header\",\"parameters\":[{\"type\":\"image\",\"image\":{\"link\":\"https://comune.example/tari.jpg\"}}]}")
+                .contains(
+                        "{\"type\":\"button\",\"sub_type\":\"url\",\"index\":\"0\",\"parameters\":[{\"type\":\"text\",\"text\":\"tari-2027\"}]}");
     }
 }

@@ -20,7 +20,8 @@ class WebhookLimitsTest {
         assertThat(WebhookLimits.problem(message(null, "393401234567", "text"))).contains("message without an id");
         assertThat(WebhookLimits.problem(message("wamid.HBgM", "9".repeat(220), "text"))).get().asString()
                 .isEqualTo("from is not a WhatsApp number (5 to 20 digits)").doesNotContain("999");
-        assertThat(WebhookLimits.problem(message("w".repeat(201), "393401234567", "text"))).contains("message id longer than 200 characters");
+        assertThat(WebhookLimits.problem(message("w".repeat(201), "393401234567", "text")))
+                .contains("message id longer than 200 characters");
         assertThat(WebhookLimits.problem(message("wamid.HBgM", "393401234567", "t".repeat(33)))).contains("type longer than 32 characters");
 
         assertThat(WebhookLimits.problem(new StatusUpdate("wamid.X", "delivered", null, "393401234567", null, null))).isEmpty();

@@ -17,9 +17,8 @@ import java.util.Set;
  * a new API resource is added here.
  */
 @ApplicationPath("api")
-@OpenAPIDefinition(info = @Info(title = "Filo Diretto API", version = "v1",
-        description = "The city's WhatsApp channel: staff, consents, audit, campaigns and emergencies. HTTP Basic with staff accounts; "
-                + "errors are {\"error\",\"message\"} with 400, 401, 403, 404 or 409."))
+@OpenAPIDefinition(info = @Info(title = "Filo Diretto API", version = "v1", description = "The city's WhatsApp channel: staff, consents, audit, campaigns and emergencies. HTTP Basic with staff accounts; "
+        + "errors are {\"error\",\"message\"} with 400, 401, 403, 404 or 409."))
 public class ApiApplication extends Application {
 
     @Override

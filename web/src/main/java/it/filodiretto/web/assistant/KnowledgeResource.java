@@ -61,7 +61,7 @@ public class KnowledgeResource {
     @Path("articles")
     @Operation(summary = "Articles (q: in title, slug or tags; state: PUBLISHED or ARCHIVED)")
     public JsonObject list(@QueryParam("q") String q, @QueryParam("state") String state,
-                           @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+            @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
         Article.State s = state(state);
         JsonArrayBuilder items = JSON.createArrayBuilder();
         knowledge.list(q, s, Math.max(0, first), Math.max(1, Math.min(max, 1000))).forEach(a -> items.add(json(a)));
@@ -93,7 +93,8 @@ public class KnowledgeResource {
         if (body == null || !body.containsKey("version") || body.get("version").getValueType() != JsonValue.ValueType.NUMBER) {
             throw new DomainException(DomainError.ARTICLE_VERSION_REQUIRED);
         }
-        return json(knowledge.update(a.id(), body.getJsonNumber("version").longValue(), draft(body, slug), security.getUserPrincipal().getName()));
+        return json(knowledge.update(a.id(), body.getJsonNumber("version").longValue(), draft(body, slug),
+                security.getUserPrincipal().getName()));
     }
 
     @POST
@@ -111,15 +112,15 @@ public class KnowledgeResource {
     @POST
     @Path("articles/import")
     @Consumes({MediaType.APPLICATION_JSON, "text/csv", "application/zip", MediaType.APPLICATION_OCTET_STREAM})
-    @Operation(summary = "Import a knowledge-base file (JSON, CSV or ZIP of Markdown/HTML pages; format: docs/assistant.md)",
-            description = "All or nothing: a file with problems is refused with every problem listed (422)")
+    @Operation(summary = "Import a knowledge-base file (JSON, CSV or ZIP of Markdown/HTML pages; format: docs/assistant.md)", description = "All or nothing: a file with problems is refused with every problem listed (422)")
     public Response importFile(java.io.InputStream body, @QueryParam("name") String name) throws java.io.IOException {
         // read at most the import budget: a larger body is refused before it fills the heap
         byte[] content = body == null ? new byte[0] : body.readNBytes((int) ArticleFiles.MAX_BYTES + 1);
         if (content.length > ArticleFiles.MAX_BYTES) {
             return Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(JSON.createObjectBuilder().add("error", "payload_too_large")
-                            .add("message", Texts.text(locale(), "error.import.tooLarge", ArticleFiles.MAX_BYTES / (1024 * 1024))).build()).build();
+                            .add("message", Texts.text(locale(), "error.import.tooLarge", ArticleFiles.MAX_BYTES / (1024 * 1024))).build())
+                    .build();
         }
         if (content.length == 0) {
             throw new DomainException(DomainError.API_MISSING_BODY);
@@ -136,7 +137,8 @@ public class KnowledgeResource {
                         .add("message", Texts.text(locale, p.messageKey(), p.arguments().toArray())));
             }
             return Response.status(422).entity(JSON.createObjectBuilder().add("error", "invalid_file")
-                    .add("message", Texts.text(locale, "import.refused", contents.problems().size())).add("problems", problems).build()).build();
+                    .add("message", Texts.text(locale, "import.refused", contents.problems().size())).add("problems", problems).build())
+                    .build();
         }
         KnowledgeBase.ImportResult r = knowledge.importAll(contents.articles(), contents.synonyms(), security.getUserPrincipal().getName());
         return Response.ok(JSON.createObjectBuilder().add("created", r.created()).add("updated", r.updated())
@@ -189,7 +191,8 @@ public class KnowledgeResource {
             rawTags.asJsonArray().forEach(v -> tags.add(v instanceof JsonString s ? s.getString() : v.toString()));
         }
         return new ArticleDraft(slug != null ? slug : string(body, "slug"), string(body, "title"), string(body, "text"),
-                string(body, "link"), string(body, "office"), tags, string(body, "language"), date(body, "validFrom"), date(body, "validUntil"));
+                string(body, "link"), string(body, "office"), tags, string(body, "language"), date(body, "validFrom"),
+                date(body, "validUntil"));
     }
 
     private static String string(JsonObject o, String key) {
@@ -219,7 +222,6 @@ public class KnowledgeResource {
         b.add("validUntil", nullable(a.validUntil()));
         return b.build();
     }
-
 
     /** A JSON value, or JSON null (numbers stay numbers, everything else is its text). */
     static JsonValue nullable(Object value) {

@@ -42,7 +42,7 @@ public class AuditResource {
     @GET
     @Path("verify")
     public JsonObject verify(@QueryParam("checkpointSequence") Long checkpointSequence,
-                             @QueryParam("checkpointHash") String checkpointHash) {
+            @QueryParam("checkpointHash") String checkpointHash) {
         Checkpoint earlier = null;
         if (checkpointSequence != null || checkpointHash != null) {
             if (checkpointSequence == null || checkpointHash == null) {

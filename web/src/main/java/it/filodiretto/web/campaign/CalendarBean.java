@@ -27,7 +27,8 @@ public class CalendarBean implements Serializable {
         @Override
         public void loadEvents(LocalDateTime start, LocalDateTime end) {
             String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
-            for (Campaign c : campaigns.between(start.atZone(QuietHours.ROME).toOffsetDateTime(), end.atZone(QuietHours.ROME).toOffsetDateTime())) {
+            for (Campaign c : campaigns.between(start.atZone(QuietHours.ROME).toOffsetDateTime(),
+                    end.atZone(QuietHours.ROME).toOffsetDateTime())) {
                 OffsetDateTime at = c.startedAt() != null ? c.startedAt() : c.scheduledAt();
                 LocalDateTime local = at.atZoneSameInstant(QuietHours.ROME).toLocalDateTime();
                 addEvent(DefaultScheduleEvent.builder()
@@ -36,7 +37,8 @@ public class CalendarBean implements Serializable {
                         .startDate(local)
                         .endDate(local.plusMinutes(30))
                         .url(context + "/console/campaigns/view.xhtml?id=" + c.id())
-                        .styleClass(c.isEmergency() ? "fd-event-emergency" : "fd-event-" + c.state().name().toLowerCase(java.util.Locale.ROOT))
+                        .styleClass(
+                                c.isEmergency() ? "fd-event-emergency" : "fd-event-" + c.state().name().toLowerCase(java.util.Locale.ROOT))
                         .editable(false)
                         .build());
             }

@@ -51,7 +51,6 @@ public class CampaignEditorBean implements Serializable {
     @Inject
     transient FacesFeedback feedback;
 
-
     private Long id;
     private long version;
     private boolean loaded;
@@ -119,7 +118,8 @@ public class CampaignEditorBean implements Serializable {
     }
 
     public WhatsAppPreview.Rendered getPreview() {
-        return chosenTemplate().map(t -> WhatsAppPreview.render(t, TemplateParameter.values(header), TemplateParameter.values(body), headerMedia, link))
+        return chosenTemplate()
+                .map(t -> WhatsAppPreview.render(t, TemplateParameter.values(header), TemplateParameter.values(body), headerMedia, link))
                 .orElse(null);
     }
 
@@ -171,9 +171,11 @@ public class CampaignEditorBean implements Serializable {
     private void persist() {
         String[] parts = template == null ? new String[]{"", "it"} : template.split("\\|", 2);
         CampaignContent content = new CampaignContent(title, new LinkedHashSet<>(chosenTopics), new LinkedHashSet<>(places), parts[0],
-                parts.length > 1 ? parts[1] : "it", TemplateParameter.values(header), TemplateParameter.values(body), rome(scheduledAt), rome(expiresAt),
+                parts.length > 1 ? parts[1] : "it", TemplateParameter.values(header), TemplateParameter.values(body), rome(scheduledAt),
+                rome(expiresAt),
                 headerMedia, link);
-        Campaign saved = id == null ? campaigns.create(content, Callers.current()) : campaigns.update(id, version, content, Callers.current());
+        Campaign saved = id == null ? campaigns.create(content, Callers.current())
+                : campaigns.update(id, version, content, Callers.current());
         id = saved.id();
         version = saved.version();
         state = saved.state();

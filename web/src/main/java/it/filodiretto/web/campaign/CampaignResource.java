@@ -80,8 +80,8 @@ public class CampaignResource {
     @GET
     @Operation(summary = "List campaigns", description = "Filters: state, author, topic, created from/to (YYYY-MM-DD); newest first")
     public JsonArray list(@QueryParam("state") String state, @QueryParam("author") String author, @QueryParam("topic") String topic,
-                          @QueryParam("from") String from, @QueryParam("to") String to,
-                          @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+            @QueryParam("from") String from, @QueryParam("to") String to,
+            @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
         CampaignFilter filter = new CampaignFilter(state(state), author, topic, date(from), date(to), null, null);
         JsonArrayBuilder result = JSON.createArrayBuilder();
         campaigns.list(filter, Math.max(0, first), Math.min(Math.max(1, max), 500)).forEach(c -> result.add(CampaignJson.campaign(c)));
@@ -219,13 +219,12 @@ public class CampaignResource {
 
     @GET
     @Path("audience")
-    @Operation(summary = "How many active subscribers a selection reaches",
-            description = "topics and neighbourhoods comma-separated; with a template, its category counts (marketing opt-outs excluded)")
+    @Operation(summary = "How many active subscribers a selection reaches", description = "topics and neighbourhoods comma-separated; with a template, its category counts (marketing opt-outs excluded)")
     public JsonObject audience(@QueryParam("topics") String topics, @QueryParam("neighbourhoods") String neighbourhoods,
-                               @QueryParam("template") String template, @QueryParam("language") @DefaultValue("it") String language) {
+            @QueryParam("template") String template, @QueryParam("language") @DefaultValue("it") String language) {
         MessageCategory category = template == null || template.isBlank() ? MessageCategory.UTILITY
                 : templates.find(template, language).map(MessageTemplate::category)
-                .orElseThrow(() -> new DomainException(DomainError.TEMPLATE_UNKNOWN));
+                        .orElseThrow(() -> new DomainException(DomainError.TEMPLATE_UNKNOWN));
         Set<String> topicSet = csv(topics);
         if (topicSet.isEmpty()) {
             throw new DomainException(DomainError.SUBSCRIBER_NO_TOPIC);

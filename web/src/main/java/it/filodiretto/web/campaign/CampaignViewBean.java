@@ -54,8 +54,9 @@ public class CampaignViewBean implements Serializable {
     }
 
     /** A row of the per-recipient table. */
-    public record Recipient(long id, String phone, Delivery.State state, String sentAt, String deliveredAt, String readAt, Integer errorCode,
-                            boolean possibleDuplicate) implements Serializable {
+    public record Recipient(long id, String phone, Delivery.State state, String sentAt, String deliveredAt, String readAt,
+            Integer errorCode,
+            boolean possibleDuplicate) implements Serializable {
     }
 
     @Inject
@@ -95,7 +96,8 @@ public class CampaignViewBean implements Serializable {
             List<Recipient> rows = new ArrayList<>();
             for (Delivery d : page) {
                 String phone = phones.get(d.subscriberId());
-                rows.add(new Recipient(d.id(), phone == null ? "citizen:" + d.subscriberId() : clear ? phone : PhoneMask.mask(phone), d.state(),
+                rows.add(new Recipient(d.id(), phone == null ? "citizen:" + d.subscriberId() : clear ? phone : PhoneMask.mask(phone),
+                        d.state(),
                         time(d.sentAt()), time(d.deliveredAt()), time(d.readAt()), d.errorCode(), d.isPossibleDuplicate()));
             }
             return rows;
@@ -153,7 +155,8 @@ public class CampaignViewBean implements Serializable {
     }
 
     public void schedule() {
-        act(c -> campaigns.schedule(id, scheduleAt == null ? null : scheduleAt.atZone(QuietHours.ROME).toOffsetDateTime(), c), "campaigns.done.scheduled");
+        act(c -> campaigns.schedule(id, scheduleAt == null ? null : scheduleAt.atZone(QuietHours.ROME).toOffsetDateTime(), c),
+                "campaigns.done.scheduled");
     }
 
     public void sendNow() {
@@ -190,7 +193,8 @@ public class CampaignViewBean implements Serializable {
     public WhatsAppPreview.Rendered getPreview() {
         return templates.find(campaign.templateName(), campaign.language())
                 .map(t -> WhatsAppPreview.render(t, campaign.headerParameters(), campaign.bodyParameters(), campaign.headerMedia(),
-                        campaign.linkParameter())).orElse(null);
+                        campaign.linkParameter()))
+                .orElse(null);
     }
 
     public List<CampaignEvent> getHistory() {
@@ -254,7 +258,8 @@ public class CampaignViewBean implements Serializable {
     public String getChart() {
         Locale locale = FacesContext.getCurrentInstance().getViewRoot().getLocale();
         JsonArrayBuilder labels = JSON.createArrayBuilder();
-        JsonArrayBuilder[] series = {JSON.createArrayBuilder(), JSON.createArrayBuilder(), JSON.createArrayBuilder(), JSON.createArrayBuilder()};
+        JsonArrayBuilder[] series = {JSON.createArrayBuilder(), JSON.createArrayBuilder(), JSON.createArrayBuilder(),
+                JSON.createArrayBuilder()};
         DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
         for (CampaignStats.Minute m : stats.timeline(id)) {
             labels.add(m.at().atZoneSameInstant(QuietHours.ROME).format(hhmm));
@@ -267,8 +272,9 @@ public class CampaignViewBean implements Serializable {
         String[] colours = {"#1565c0", "#2e7d32", "#6a1b9a", "#c62828"};
         JsonArrayBuilder datasets = JSON.createArrayBuilder();
         for (int i = 0; i < 4; i++) {
-            datasets.add(JSON.createObjectBuilder().add("label", Texts.text(locale, "campaigns.delivery." + names[i])).add("data", series[i])
-                    .add("borderColor", colours[i]).add("backgroundColor", colours[i]).add("fill", false));
+            datasets.add(
+                    JSON.createObjectBuilder().add("label", Texts.text(locale, "campaigns.delivery." + names[i])).add("data", series[i])
+                            .add("borderColor", colours[i]).add("backgroundColor", colours[i]).add("fill", false));
         }
         return JSON.createObjectBuilder().add("type", "line")
                 .add("data", JSON.createObjectBuilder().add("labels", labels).add("datasets", datasets))

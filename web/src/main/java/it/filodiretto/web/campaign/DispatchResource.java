@@ -45,7 +45,8 @@ public class DispatchResource {
     @Operation(summary = "Whether all sending is halted and why; the send rate; WhatsApp's 24-hour messaging limit and its use")
     public JsonObject state() {
         return JSON.createObjectBuilder().add("halted", halt.reason().isPresent()).add("reason", halt.reason().orElse(""))
-                .add("ratePerSecond", ConfigProvider.getConfig().getOptionalValue("filodiretto.dispatch.rate-per-second", Integer.class).orElse(80))
+                .add("ratePerSecond",
+                        ConfigProvider.getConfig().getOptionalValue("filodiretto.dispatch.rate-per-second", Integer.class).orElse(80))
                 .add("messagingLimit", limit.limit()).add("uniqueRecipients24h", limit.usedLast24h()).build();
     }
 

@@ -64,7 +64,8 @@ public class EmergencyBean implements Serializable {
     public void send() throws IOException {
         Campaign alert;
         try {
-            alert = alerts.send(template, TemplateParameter.values(header), TemplateParameter.values(body), new LinkedHashSet<>(places), reason, Callers.current());
+            alert = alerts.send(template, TemplateParameter.values(header), TemplateParameter.values(body), new LinkedHashSet<>(places),
+                    reason, Callers.current());
         } catch (RuntimeException e) {
             feedback.failure(e);
             return;
@@ -72,7 +73,8 @@ public class EmergencyBean implements Serializable {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().getFlash().setKeepMessages(true);
         feedback.info("emergency.sent", alert.id());
-        faces.getExternalContext().redirect(faces.getExternalContext().getRequestContextPath() + "/console/campaigns/view.xhtml?id=" + alert.id());
+        faces.getExternalContext()
+                .redirect(faces.getExternalContext().getRequestContextPath() + "/console/campaigns/view.xhtml?id=" + alert.id());
     }
 
     public String getTemplate() {

@@ -40,8 +40,7 @@ public class EmergencyResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Send an emergency alert now",
-            description = "{\"template\":\"allerta_meteo\",\"headerParameters\":[…],\"bodyParameters\":[…],\"neighbourhoods\":[…],\"reason\":\"…\"}")
+    @Operation(summary = "Send an emergency alert now", description = "{\"template\":\"allerta_meteo\",\"headerParameters\":[…],\"bodyParameters\":[…],\"neighbourhoods\":[…],\"reason\":\"…\"}")
     @APIResponse(responseCode = "201", description = "The alert's campaign, already SENDING")
     public Response send(JsonObject body) {
         if (body == null) {
@@ -50,6 +49,7 @@ public class EmergencyResource {
         Campaign alert = alerts.send(body.getString("template", ""), CampaignResource.strings(body, "headerParameters"),
                 CampaignResource.strings(body, "bodyParameters"), new LinkedHashSet<>(CampaignResource.strings(body, "neighbourhoods")),
                 body.getString("reason", null), Callers.of(security));
-        return Response.created(uri.getBaseUriBuilder().path("v1/campaigns/" + alert.id()).build()).entity(CampaignJson.campaign(alert)).build();
+        return Response.created(uri.getBaseUriBuilder().path("v1/campaigns/" + alert.id()).build()).entity(CampaignJson.campaign(alert))
+                .build();
     }
 }

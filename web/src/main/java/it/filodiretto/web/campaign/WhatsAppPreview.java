@@ -34,7 +34,7 @@ public final class WhatsAppPreview {
 
     /** Header, body and footer of a template with its parameters, as HTML parts (null where absent). */
     public record Rendered(String header, String body, String footer, List<String> buttons, int bodyLength, String media,
-                           String linkButton, String link) {
+            String linkButton, String link) {
     }
 
     public static Rendered render(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters) {
@@ -42,7 +42,8 @@ public final class WhatsAppPreview {
     }
 
     /** With a media header's link (shown as its file name, never loaded) and the URL button's parameter. */
-    public static Rendered render(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters, String media, String link) {
+    public static Rendered render(MessageTemplate template, List<String> headerParameters, List<String> bodyParameters, String media,
+            String link) {
         String body = MessageTemplate.render(template.bodyText(), bodyParameters);
         String header = template.headerText() == null ? null : MessageTemplate.render(template.headerText(), headerParameters);
         String file = null;

@@ -55,7 +55,7 @@ public class ConsentResource {
     @GET
     @Path("subscribers")
     public JsonArray subscribers(@QueryParam("number") String number, @QueryParam("channel") ConsentRecord.Channel channel,
-                                 @QueryParam("noticeVersion") Integer noticeVersion, @QueryParam("state") Subscriber.State state) {
+            @QueryParam("noticeVersion") Integer noticeVersion, @QueryParam("state") Subscriber.State state) {
         JsonArrayBuilder result = JSON.createArrayBuilder();
         for (Subscriber s : register.page(new RegisterFilter(state, null, number, null, channel, noticeVersion, null, null), 0, 100)) {
             JsonArrayBuilder history = JSON.createArrayBuilder();

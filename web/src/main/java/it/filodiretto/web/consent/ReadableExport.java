@@ -16,11 +16,13 @@ final class ReadableExport {
 
     static String html(JsonObject export, Locale locale) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html lang=\"" + locale.getLanguage() + "\"><head><meta charset=\"utf-8\">"
-                + "<title>" + escape(Texts.text(locale, "export.title")) + "</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;}"
+                + "<title>" + escape(Texts.text(locale, "export.title"))
+                + "</title><style>body{font-family:system-ui,sans-serif;max-width:60rem;margin:2rem auto;}"
                 + "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left;"
                 + "vertical-align:top}</style></head><body><h1>" + escape(Texts.text(locale, "export.title")) + "</h1>");
         html.append("<p>").append(escape(Texts.text(locale, "export.exportedAt", export.getString("exportedAt", "")))).append("</p>");
-        html.append("<h2>").append(escape(Texts.text(locale, "export.subscriber"))).append("</h2>").append(table(export.getJsonObject("subscriber")));
+        html.append("<h2>").append(escape(Texts.text(locale, "export.subscriber"))).append("</h2>")
+                .append(table(export.getJsonObject("subscriber")));
         html.append("<h2>").append(escape(Texts.text(locale, "export.consents"))).append("</h2>");
         for (JsonValue c : export.getJsonArray("consents")) {
             html.append(table(c.asJsonObject()));

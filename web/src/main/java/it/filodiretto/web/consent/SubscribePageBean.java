@@ -37,7 +37,8 @@ public class SubscribePageBean {
     public void submit() {
         HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
         try {
-            web.request(number, new LinkedHashSet<>(chosen), new LinkedHashSet<>(places), language, consent, request.getRemoteAddr(), request.getHeader("User-Agent"));
+            web.request(number, new LinkedHashSet<>(chosen), new LinkedHashSet<>(places), language, consent, request.getRemoteAddr(),
+                    request.getHeader("User-Agent"));
             sent = true;
             feedback.info("web.sent");
         } catch (RuntimeException e) {

@@ -37,7 +37,8 @@ public class ErrorServlet extends HttpServlet {
         if (path.startsWith("/api/") || path.startsWith("/webhook/") || path.startsWith("/sandbox/api/")) {
             response.setContentType("application/json");
             response.getWriter().write(JSON.createObjectBuilder()
-                    .add("error", status == 403 ? "forbidden" : status == 404 ? "not_found" : status == 401 ? "unauthorized" : "internal_error")
+                    .add("error",
+                            status == 403 ? "forbidden" : status == 404 ? "not_found" : status == 401 ? "unauthorized" : "internal_error")
                     .add("message", Texts.text(locale, key))
                     .build().toString());
             return;

@@ -111,7 +111,8 @@ public class SandboxApiResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response seed(String body) {
         JsonObject request = object(body);
-        if (request == null || !(request.get("count") instanceof jakarta.json.JsonNumber n) || n.intValue() < 1 || n.intValue() > 1_000_000) {
+        if (request == null || !(request.get("count") instanceof jakarta.json.JsonNumber n) || n.intValue() < 1
+                || n.intValue() > 1_000_000) {
             return bad("invalid_count", "count: 1 to 1000000");
         }
         return Response.ok(JSON.createObjectBuilder().add("created", sandbox.seedSubscribers(n.intValue(),
@@ -229,13 +230,15 @@ public class SandboxApiResource {
     /** The first field that is not a number in its range (rates 0–1, latencyMs 0–60000, …), or null. */
     private static String outOfRange(JsonObject request) {
         String[][] ranges = {{"serverErrorRate", "0", "1"}, {"rateLimitRate", "0", "1"}, {"timeoutRate", "0", "1"},
-                {"permanentErrorRate", "0", "1"}, {"latencyMs", "0", "60000"}, {"maxMessagesPerSecond", "0", "100000"}, {"failNext", "0", "1000"}};
+                {"permanentErrorRate", "0", "1"}, {"latencyMs", "0", "60000"}, {"maxMessagesPerSecond", "0", "100000"},
+                {"failNext", "0", "1000"}};
         for (String[] range : ranges) {
             JsonValue value = request.get(range[0]);
             if (value == null) {
                 continue;
             }
-            if (!(value instanceof JsonNumber n) || n.doubleValue() < Double.parseDouble(range[1]) || n.doubleValue() > Double.parseDouble(range[2])) {
+            if (!(value instanceof JsonNumber n) || n.doubleValue() < Double.parseDouble(range[1])
+                    || n.doubleValue() > Double.parseDouble(range[2])) {
                 return range[0] + ": a number from " + range[1] + " to " + range[2];
             }
         }

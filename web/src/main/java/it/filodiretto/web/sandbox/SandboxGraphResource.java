@@ -75,7 +75,8 @@ public class SandboxGraphResource {
         }
         if (payload == null) {
             return Response.status(400).entity(JSON.createObjectBuilder().add("error", JSON.createObjectBuilder()
-                    .add("message", "(#100) The request body is not valid JSON").add("type", "OAuthException").add("code", 100)).build()).build();
+                    .add("message", "(#100) The request body is not valid JSON").add("type", "OAuthException").add("code", 100)).build())
+                    .build();
         }
         GraphAnswer answer = sandbox.send(authorization, payload, marketing);
         return Response.status(answer.status()).entity(answer.body()).build();

@@ -46,7 +46,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
 
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
-                                                HttpMessageContext context) {
+            HttpMessageContext context) {
         SecurityHeadersFilter.apply(request, response);
         if (context.isAuthenticationRequest()) {
             return formLogin(request, context);
@@ -110,7 +110,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private AuthenticationStatus basic(HttpServletRequest request, HttpServletResponse response,
-                                       HttpMessageContext context) {
+            HttpMessageContext context) {
         String header = request.getHeader("Authorization");
         if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
             return context.isProtected() ? unauthorized(request, response, "authentication_required") : context.doNothing();

@@ -17,8 +17,8 @@ import java.net.URI;
  * Security headers on every response. The Content-Security-Policy allows inline scripts and styles because
  * PrimeFaces generates them; everything else (frames, plugins, foreign origins) is shut.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true,
-        dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD, DispatcherType.ERROR})
+@WebFilter(urlPatterns = "/*", asyncSupported = true, dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD,
+        DispatcherType.ERROR})
 public class SecurityHeadersFilter extends HttpFilter {
 
     private static volatile String contentSecurityPolicy;
@@ -49,7 +49,8 @@ public class SecurityHeadersFilter extends HttpFilter {
     private static String contentSecurityPolicy() {
         String policy = contentSecurityPolicy;
         if (policy == null) {
-            policy = contentSecurityPolicy(ConfigProvider.getConfig().getOptionalValue("filodiretto.city.logo-url", String.class).orElse(null));
+            policy = contentSecurityPolicy(
+                    ConfigProvider.getConfig().getOptionalValue("filodiretto.city.logo-url", String.class).orElse(null));
             contentSecurityPolicy = policy;
         }
         return policy;

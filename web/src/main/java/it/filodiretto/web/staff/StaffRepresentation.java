@@ -7,7 +7,7 @@ import java.util.List;
 
 /** A staff account as the JSON API shows it (never the password hash). */
 public record StaffRepresentation(String username, String displayName, List<String> roles, boolean enabled,
-                                  String createdAt, String lastLoginAt) {
+        String createdAt, String lastLoginAt) {
 
     static StaffRepresentation of(StaffAccount account) {
         return new StaffRepresentation(account.username(), account.displayName(),

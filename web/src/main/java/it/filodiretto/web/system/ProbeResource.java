@@ -55,7 +55,8 @@ public class ProbeResource {
         if (!isUuid(token)) {
             return Response.status(Response.Status.BAD_REQUEST).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(JSON.createObjectBuilder().add("error", "invalid_token")
-                            .add("message", "The token must be a UUID.").build()).build();
+                            .add("message", "The token must be a UUID.").build())
+                    .build();
         }
         int attempt = attempts.merge(token, 1, Integer::sum);
         if (attempt <= FAILURES) {

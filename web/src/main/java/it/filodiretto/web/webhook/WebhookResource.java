@@ -34,7 +34,7 @@ public class WebhookResource {
 
     @GET
     public Response handshake(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
-                              @QueryParam("hub.challenge") String challenge) {
+            @QueryParam("hub.challenge") String challenge) {
         return intake.handshake(mode, token, challenge)
                 .map(c -> Response.ok(c, MediaType.TEXT_PLAIN_TYPE).build())
                 .orElseGet(() -> error(Response.Status.FORBIDDEN, "verification_failed", "hub.mode or hub.verify_token do not match"));
@@ -42,7 +42,7 @@ public class WebhookResource {
 
     @POST
     public Response receive(@HeaderParam("X-Hub-Signature-256") String signature,
-                            @HeaderParam("Content-Length") Long contentLength, InputStream body) throws IOException {
+            @HeaderParam("Content-Length") Long contentLength, InputStream body) throws IOException {
         int max = intake.maxBytes();
         if (contentLength != null && contentLength > max) {
             return error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "at most " + max + " bytes");
@@ -55,7 +55,8 @@ public class WebhookResource {
             case ACCEPTED -> Response.ok(JSON.createObjectBuilder().add("received", true).build(), MediaType.APPLICATION_JSON_TYPE).build();
             case BAD_SIGNATURE -> error(Response.Status.UNAUTHORIZED, "invalid_signature", "X-Hub-Signature-256 is missing or wrong");
             case MALFORMED -> error(Response.Status.BAD_REQUEST, "malformed_json", "the body is not well-formed JSON");
-            case TOO_DEEP -> error(Response.Status.BAD_REQUEST, "too_deeply_nested", "the JSON nests deeper than " + intake.maxDepth() + " levels");
+            case TOO_DEEP ->
+                error(Response.Status.BAD_REQUEST, "too_deeply_nested", "the JSON nests deeper than " + intake.maxDepth() + " levels");
             case TOO_LARGE -> error(Response.Status.REQUEST_ENTITY_TOO_LARGE, "payload_too_large", "at most " + max + " bytes");
             // not the input's fault: the database is down or the intake is full; Meta sends it again later
             case UNAVAILABLE -> Response.fromResponse(error(Response.Status.SERVICE_UNAVAILABLE, "try_again_later",

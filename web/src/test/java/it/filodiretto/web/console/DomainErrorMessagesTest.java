@@ -22,7 +22,8 @@ class DomainErrorMessagesTest {
     @ValueSource(strings = {"messages.properties", "messages_it.properties", "messages_en.properties"})
     void everyDomainErrorHasItsMessage(String bundle) throws IOException {
         Properties texts = new Properties();
-        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/it/filodiretto/web/i18n", bundle), StandardCharsets.UTF_8)) {
+        try (Reader reader = Files.newBufferedReader(Path.of("src/main/resources/it/filodiretto/web/i18n", bundle),
+                StandardCharsets.UTF_8)) {
             texts.load(reader);
         }
         assertThat(Arrays.stream(DomainError.values()).filter(e -> !texts.containsKey(e.messageKey())).map(e -> e + " → " + e.messageKey()))

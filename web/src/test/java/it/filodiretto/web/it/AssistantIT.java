@@ -76,7 +76,8 @@ class AssistantIT {
 
     private String user(String username, String role) {
         HttpResponse<String> created = api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
-                "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + role + "\"]}");
+                "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\""
+                        + role + "\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return StaffClient.basic(username, PASSWORD);
     }
@@ -126,12 +127,14 @@ class AssistantIT {
         String prompt = FakeChatCompletions.lastRequest.getJsonArray("messages").getJsonObject(1).getString("content");
         assertThat(prompt).contains("pagoPA").contains("come si paga la tari?").doesNotContain("plastica");
         assertThat(FakeChatCompletions.lastRequest.getJsonArray("messages").getJsonObject(0).getString("content")).contains("ONLY");
-        assertThat(db.scalar("select count(*) from assistant_exchange where address = ? and mode = 'GENERATIVE'", citizen.number)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from assistant_exchange where address = ? and mode = 'GENERATIVE'", citizen.number))
+                .isEqualTo(1);
 
         FakeChatCompletions.mode = FakeChatCompletions.Mode.ERROR;
         citizen.says("quando passa la plastica");
         assertThat(citizen.awaitMessage(2).getString("text")).contains("martedì").contains("https://www.comune.esempio.it/it-plastica");
-        assertThat(db.scalar("select count(*) from assistant_exchange where address = ? and mode = 'RETRIEVAL'", citizen.number)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from assistant_exchange where address = ? and mode = 'RETRIEVAL'", citizen.number))
+                .isEqualTo(1);
     }
 
     @Test
@@ -148,7 +151,8 @@ class AssistantIT {
 
         citizen.taps("assistant:operator");
         assertThat(citizen.awaitMessage(3).getString("text")).contains("operatore");
-        assertThat(db.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number)).isEqualTo("LOW_CONFIDENCE");
+        assertThat(db.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number))
+                .isEqualTo("LOW_CONFIDENCE");
     }
 
     @Test
@@ -185,7 +189,8 @@ class AssistantIT {
         assertThat(text).as("the first reply of a conversation discloses the AI, whatever its kind")
                 .startsWith(DISCLOSURE).contains("112").contains("1522");
         assertThat(db.text("select reason from handoff where address = ? and state = 'WAITING'", citizen.number)).isEqualTo("SENSITIVE");
-        assertThat(db.text("select mode from assistant_exchange where address = ? and kind = 'SENSITIVE'", citizen.number)).isEqualTo("FIXED");
+        assertThat(db.text("select mode from assistant_exchange where address = ? and kind = 'SENSITIVE'", citizen.number))
+                .isEqualTo("FIXED");
         assertThat(FakeChatCompletions.CALLS.get()).isEqualTo(calls);
     }
 
@@ -249,7 +254,8 @@ class AssistantIT {
                 "slug,title,text\nok-one,Titolo,Testo\nBAD SLUG,Titolo,Testo\n");
         assertThat(csv.statusCode()).isEqualTo(422);
         assertThat(csv.body()).contains("\"line\":3").contains("invalid").contains("BAD SLUG");
-        assertThat(api.get("api/v1/knowledge/articles/ok-one", editor).statusCode()).as("nothing imported from a file with errors").isEqualTo(404);
+        assertThat(api.get("api/v1/knowledge/articles/ok-one", editor).statusCode()).as("nothing imported from a file with errors")
+                .isEqualTo(404);
         HttpResponse<String> huge = api.send("POST", "api/v1/knowledge/articles/import", editor, "text/csv",
                 "slug,title,text\n" + "x".repeat(21 * 1024 * 1024));
         assertThat(huge.statusCode()).as("a body over the import budget is refused before it is read whole").isEqualTo(413);
@@ -295,7 +301,8 @@ class AssistantIT {
         StaffClient editorBrowser = new StaffClient(base.toURI());
         assertThat(editorBrowser.formLogin(editorName, PASSWORD).statusCode()).isEqualTo(302);
         long id = StaffClient.object(api.get("api/v1/knowledge/articles/" + slug, editor)).getJsonNumber("id").longValue();
-        for (String page : new String[]{"console/assistant/knowledge/articles.xhtml", "console/assistant/knowledge/article.xhtml?id=" + id}) {
+        for (String page : new String[]{"console/assistant/knowledge/articles.xhtml",
+                "console/assistant/knowledge/article.xhtml?id=" + id}) {
             HttpResponse<String> html = editorBrowser.get(page, null);
             assertThat(html.statusCode()).isEqualTo(200);
             assertThat(html.body()).as(page).doesNotContain(xss);

@@ -149,7 +149,8 @@ class AuditIT {
         StaffClient api = new StaffClient(URI.create(base.toString()));
         String officer = "po" + UUID.randomUUID().toString().substring(0, 8);
         HttpResponse<String> created = api.sendJson("POST", "api/v1/staff", basic("admin", Deployments.adminPassword()),
-                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"PRIVACY_OFFICER\"]}");
+                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"" + PASSWORD
+                        + "\",\"roles\":[\"PRIVACY_OFFICER\"]}");
         assertThat(created.statusCode()).isEqualTo(201);
 
         StaffClient browser = new StaffClient(URI.create(base.toString()));
@@ -200,10 +201,12 @@ class AuditIT {
         List<String> lines = csv.body().lines().filter(l -> !l.isBlank()).toList();
         assertThat(lines.get(0)).containsAnyOf("Ora UTC", "UTC time").containsAnyOf("Hash precedente", "Previous hash");
         List<String> rows = lines.subList(1, lines.size());
-        assertThat(rows).as("every STAFF_CREATED event, not one page").hasSize((int) db.scalar("select count(*) from audit_event where action = 'STAFF_CREATED'"))
+        assertThat(rows).as("every STAFF_CREATED event, not one page")
+                .hasSize((int) db.scalar("select count(*) from audit_event where action = 'STAFF_CREATED'"))
                 .hasSizeGreaterThan(30).allMatch(r -> r.contains("STAFF_CREATED"));
         assertThat(rows.get(0)).as("the canonical time").containsPattern("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z")
                 .as("previous hash and hash").containsPattern("[0-9a-f]{64}.*[0-9a-f]{64}");
-        assertThat(db.scalar("select count(*) from audit_event where action = 'AUDIT_EXPORTED' and actor = '" + officer + "'")).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'AUDIT_EXPORTED' and actor = '" + officer + "'"))
+                .isEqualTo(1);
     }
 }

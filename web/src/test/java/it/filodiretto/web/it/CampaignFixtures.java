@@ -47,7 +47,8 @@ final class CampaignFixtures {
 
     private String user(String username, String roles) {
         HttpResponse<String> created = api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
-                "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"" + roles + "\"]}");
+                "{\"username\":\"" + username + "\",\"displayName\":\"" + username + "\",\"password\":\"" + PASSWORD + "\",\"roles\":[\""
+                        + roles + "\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return StaffClient.basic(username, PASSWORD);
     }
@@ -55,9 +56,10 @@ final class CampaignFixtures {
     /** Active subscribers inserted directly, with increasing ids (the fan-out follows them in that order). */
     List<String> seedSubscribers(int count, String topics, String neighbourhoods) {
         List<String> phones = new ArrayList<>();
-        try (Connection c = db.connection(); PreparedStatement s = c.prepareStatement(
-                "insert into subscriber (id, phone, wa_id, state, language, topics, neighbourhoods, marketing_opt_out, created_at, updated_at, version)"
-                        + " values (?, ?, ?, 'ACTIVE', 'it', ?, ?, false, ?, ?, 1)")) {
+        try (Connection c = db.connection();
+                PreparedStatement s = c.prepareStatement(
+                        "insert into subscriber (id, phone, wa_id, state, language, topics, neighbourhoods, marketing_opt_out, created_at, updated_at, version)"
+                                + " values (?, ?, ?, 'ACTIVE', 'it', ?, ?, false, ?, ?, 1)")) {
             for (int i = 0; i < count; i++) {
                 long id = NEXT_ID.incrementAndGet();
                 // the number follows the id: never twice in a run (random numbers met each other once in a while)
@@ -81,8 +83,9 @@ final class CampaignFixtures {
 
     /** Drafts, submits, approves and sends at once a campaign with {@code token} in its text; returns its id. */
     long sendNow(String topic, String token) {
-        HttpResponse<String> created = api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"" + token + "\",\"topics\":[\"" + topic + "\"],"
-                + "\"template\":\"avviso_protezione_civile\",\"bodyParameters\":[\"Prova " + token + "\"]}");
+        HttpResponse<String> created = api.sendJson("POST", "api/v1/campaigns", editor,
+                "{\"title\":\"" + token + "\",\"topics\":[\"" + topic + "\"],"
+                        + "\"template\":\"avviso_protezione_civile\",\"bodyParameters\":[\"Prova " + token + "\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         long id = StaffClient.object(created).getJsonNumber("id").longValue();
         assertThat(post(id, "submit", editor, null).statusCode()).isEqualTo(200);

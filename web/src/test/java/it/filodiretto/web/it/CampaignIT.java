@@ -61,10 +61,11 @@ class CampaignIT {
     @Test
     void draftChangeRequestFixApprovalScheduleAndLiveStatistics() throws Exception {
         List<String> phones = seedSubscribers(12, "deadlines", "");
-        seedSubscribers(3, "weather", "");  // other topic: not in the audience
+        seedSubscribers(3, "weather", ""); // other topic: not in the audience
         String token = "T" + System.nanoTime();
         String draft = "{\"title\":\"TARI " + token + "\",\"topics\":[\"deadlines\"],\"template\":\"avviso_comune\",\"language\":\"it\","
-                + "\"headerParameters\":[\"Scadenza TARI\"],\"bodyParameters\":[\"La rata scade il 16 dicembre " + token + "\",\"https://comune.example/tari\"]}";
+                + "\"headerParameters\":[\"Scadenza TARI\"],\"bodyParameters\":[\"La rata scade il 16 dicembre " + token
+                + "\",\"https://comune.example/tari\"]}";
         HttpResponse<String> created = api.sendJson("POST", "api/v1/campaigns", editor, draft);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.headers().firstValue("Location")).isPresent();
@@ -93,7 +94,8 @@ class CampaignIT {
         assertThat(state(id)).isEqualTo("CHANGES_REQUESTED");
 
         JsonObject current = StaffClient.object(api.get("api/v1/campaigns/" + id, editor));
-        assertThat(put(id, editor, fixed.replace("La rata", "La seconda rata"), current.getJsonNumber("version").longValue()).statusCode()).isEqualTo(200);
+        assertThat(put(id, editor, fixed.replace("La rata", "La seconda rata"), current.getJsonNumber("version").longValue()).statusCode())
+                .isEqualTo(200);
         assertThat(post(id, "submit", editor, null).statusCode()).isEqualTo(200);
         HttpResponse<String> approved = post(id, "approve", reviewer, "{\"comment\":\"ok\"}");
         assertThat(approved.statusCode()).as(approved.body()).isEqualTo(200);
@@ -128,14 +130,17 @@ class CampaignIT {
         }
         long someone = db.scalar("select id from subscriber where phone = '" + phones.get(0) + "'");
         JsonObject export = StaffClient.object(api.get("api/v1/consents/subscribers/" + someone + "/export", f.privacyOfficer));
-        assertThat(export.getJsonArray("deliveries").getJsonObject(0).getJsonNumber("campaign").longValue()).as("the access export lists it").isEqualTo(id);
+        assertThat(export.getJsonArray("deliveries").getJsonObject(0).getJsonNumber("campaign").longValue())
+                .as("the access export lists it").isEqualTo(id);
         assertThat(export.getJsonArray("deliveries").getJsonObject(0).getString("state")).isEqualTo("READ");
         JsonArray history = StaffClient.object(api.get("api/v1/campaigns/" + id, reviewer)).getJsonArray("history");
         assertThat(history.stream().map(v -> v.asJsonObject().getString("kind")))
-                .containsSubsequence("CREATED", "SUBMITTED", "CHANGES_REQUESTED", "EDITED", "SUBMITTED", "APPROVED", "SCHEDULED", "STARTED", "SENT");
+                .containsSubsequence("CREATED", "SUBMITTED", "CHANGES_REQUESTED", "EDITED", "SUBMITTED", "APPROVED", "SCHEDULED", "STARTED",
+                        "SENT");
         assertThat(history.stream().filter(v -> v.asJsonObject().getString("kind").equals("CHANGES_REQUESTED"))
                 .findFirst().orElseThrow().asJsonObject().getString("comment")).isEqualTo("Aggiungi l'anno <b>");
-        assertThat(db.scalar("select count(*) from audit_event where target_type = 'campaign' and target_id = '" + id + "'")).isGreaterThanOrEqualTo(9);
+        assertThat(db.scalar("select count(*) from audit_event where target_type = 'campaign' and target_id = '" + id + "'"))
+                .isGreaterThanOrEqualTo(9);
         HttpResponse<String> late = post(id, "cancel", reviewer, "{}");
         assertThat(late.statusCode()).as("cancelling after sending").isEqualTo(409);
         assertThat(StaffClient.object(late).getString("error")).isEqualTo("transition_not_allowed");
@@ -162,21 +167,30 @@ class CampaignIT {
     @Test
     void badInputGetsAClearRefusal() {
         seedSubscribers(1, "deadlines", "");
-        HttpResponse<String> noTitle = api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\" \",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}");
+        HttpResponse<String> noTitle = api.sendJson("POST", "api/v1/campaigns", editor,
+                "{\"title\":\" \",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}");
         assertThat(noTitle.statusCode()).isEqualTo(400);
         assertThat(StaffClient.object(noTitle).getString("error")).isEqualTo("title_required");
         assertThat(StaffClient.object(noTitle).getString("message")).isNotBlank();
         assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"" + "x".repeat(201)
                 + "\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}"))).isEqualTo("title_too_long");
-        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[],\"template\":\"scadenza\"}"))).isEqualTo("no_topic");
-        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"gossip\"],\"template\":\"scadenza\"}")))
+        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[],\"template\":\"scadenza\"}")))
+                .isEqualTo("no_topic");
+        assertThat(error(
+                api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"gossip\"],\"template\":\"scadenza\"}")))
                 .isEqualTo("unknown_topic");
-        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\","
-                + "\"scheduledAt\":\"2020-01-01T10:00:00+01:00\"}"))).isEqualTo("schedule_in_past");
-        assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\","
-                + "\"scheduledAt\":\"tomorrow\"}"))).isEqualTo("invalid_time");
+        assertThat(error(
+                api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\","
+                        + "\"scheduledAt\":\"2020-01-01T10:00:00+01:00\"}")))
+                .isEqualTo("schedule_in_past");
+        assertThat(error(
+                api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\","
+                        + "\"scheduledAt\":\"tomorrow\"}")))
+                .isEqualTo("invalid_time");
         assertThat(error(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":"))).isEqualTo("malformed_json");
-        assertThat(api.sendJson("POST", "api/v1/campaigns", reviewer, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}").statusCode())
+        assertThat(
+                api.sendJson("POST", "api/v1/campaigns", reviewer, "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\"}")
+                        .statusCode())
                 .as("only editors write drafts").isEqualTo(403);
         assertThat(api.get("api/v1/campaigns/999999999", editor).statusCode()).isEqualTo(404);
 
@@ -185,12 +199,16 @@ class CampaignIT {
         long unknown = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor,
                 "{\"title\":\"" + xss + "\",\"topics\":[\"deadlines\"],\"template\":\"nessuno\"}")).getJsonNumber("id").longValue();
         assertThat(error(post(unknown, "submit", editor, null))).isEqualTo("unknown_template");
-        assertThat(StaffClient.object(api.get("api/v1/campaigns/" + unknown, editor)).getString("title")).as("stored as written").isEqualTo(xss);
-        long xssBody = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"" + xss + "\",\"topics\":[\"deadlines\"],"
-                + "\"template\":\"scadenza\",\"bodyParameters\":[\"_IMU_ <img src=x onerror=alert(1)>\",\"16/12\",\"x\"]}")).getJsonNumber("id").longValue();
+        assertThat(StaffClient.object(api.get("api/v1/campaigns/" + unknown, editor)).getString("title")).as("stored as written")
+                .isEqualTo(xss);
+        long xssBody = StaffClient
+                .object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"" + xss + "\",\"topics\":[\"deadlines\"],"
+                        + "\"template\":\"scadenza\",\"bodyParameters\":[\"_IMU_ <img src=x onerror=alert(1)>\",\"16/12\",\"x\"]}"))
+                .getJsonNumber("id").longValue();
         StaffClient browser = new StaffClient(URI.create(base.toString()));
         assertThat(browser.formLogin(editorName, CampaignFixtures.PASSWORD).statusCode()).isEqualTo(302);
-        for (String page : List.of("console/campaigns/view.xhtml?id=" + xssBody, "console/campaigns/edit.xhtml?id=" + xssBody, "console/campaigns/list.xhtml")) {
+        for (String page : List.of("console/campaigns/view.xhtml?id=" + xssBody, "console/campaigns/edit.xhtml?id=" + xssBody,
+                "console/campaigns/list.xhtml")) {
             HttpResponse<String> html = browser.get(page, null);
             assertThat(html.statusCode()).as(page).isEqualTo(200);
             assertThat(html.body()).as(page + " escapes what was typed").doesNotContain(xss).doesNotContain("<img src=x")
@@ -199,26 +217,30 @@ class CampaignIT {
         assertThat(browser.get("console/campaigns/view.xhtml?id=" + xssBody, null).body()).as("the phone preview formats and escapes")
                 .contains("<strong><em>IMU</em> &lt;img src=x onerror=alert(1)&gt;</strong>");
         long missing = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor,
-                "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\"]}")).getJsonNumber("id").longValue();
+                "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\"]}")).getJsonNumber("id")
+                .longValue();
         assertThat(error(post(missing, "submit", editor, null))).isEqualTo("body_parameter_count");
         long newline = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor,
                 "{\"title\":\"t\",\"topics\":[\"deadlines\"],\"template\":\"scadenza\",\"bodyParameters\":[\"IMU\",\"16/12\",\"a\\nb\"]}"))
                 .getJsonNumber("id").longValue();
         assertThat(error(post(newline, "submit", editor, null))).isEqualTo("parameter_format");
         assertThat(state(missing)).as("a refused submission changes nothing").isEqualTo("DRAFT");
-        assertThat(error(post(missing, "approve", reviewer, "{\"comment\":\"x\"}"))).as("not in review").isEqualTo("transition_not_allowed");
+        assertThat(error(post(missing, "approve", reviewer, "{\"comment\":\"x\"}"))).as("not in review")
+                .isEqualTo("transition_not_allowed");
     }
 
     @Test
     void anEmergencyAlertGoesOutWithoutReviewAndWaitsForAReviewAfterwards() throws Exception {
         List<String> phones = seedSubscribers(5, "emergencies", "");
         String token = "E" + System.nanoTime();
-        String alert = "{\"template\":\"avviso_protezione_civile\",\"bodyParameters\":[\"Esondazione Olona " + token + ": evitare i sottopassi\"]";
+        String alert = "{\"template\":\"avviso_protezione_civile\",\"bodyParameters\":[\"Esondazione Olona " + token
+                + ": evitare i sottopassi\"]";
         HttpResponse<String> noReason = api.sendJson("POST", "api/v1/emergencies", emergency, alert + "}");
         assertThat(noReason.statusCode()).isEqualTo(400);
         assertThat(StaffClient.object(noReason).getString("error")).isEqualTo("reason_required");
         assertThat(error(api.sendJson("POST", "api/v1/emergencies", emergency,
-                "{\"template\":\"eventi_in_citta\",\"bodyParameters\":[\"a\",\"b\"],\"reason\":\"r\"}"))).isEqualTo("not_an_alert_template");
+                "{\"template\":\"eventi_in_citta\",\"bodyParameters\":[\"a\",\"b\"],\"reason\":\"r\"}")))
+                .isEqualTo("not_an_alert_template");
         assertThat(api.sendJson("POST", "api/v1/emergencies", editor, alert + ",\"reason\":\"x\"}").statusCode())
                 .as("only civil protection").isEqualTo(403);
 
@@ -245,20 +267,25 @@ class CampaignIT {
     void aCampaignWithAnImageHeaderAndALinkButtonReachesThePhone() throws Exception {
         List<String> phones = seedSubscribers(2, "initiatives", "");
         String token = "I" + System.nanoTime();
-        long image = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"Festa " + token + "\",\"topics\":[\"initiatives\"],"
-                + "\"template\":\"avviso_con_immagine\",\"bodyParameters\":[\"Festa di quartiere\",\"Sabato in piazza " + token + "\"]}"))
+        long image = StaffClient
+                .object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"Festa " + token + "\",\"topics\":[\"initiatives\"],"
+                        + "\"template\":\"avviso_con_immagine\",\"bodyParameters\":[\"Festa di quartiere\",\"Sabato in piazza " + token
+                        + "\"]}"))
                 .getJsonNumber("id").longValue();
         assertThat(error(post(image, "submit", editor, null))).as("the image is missing").isEqualTo("header_media_required");
         JsonObject current = StaffClient.object(api.get("api/v1/campaigns/" + image, editor));
-        assertThat(put(image, editor, "{\"title\":\"Festa " + token + "\",\"topics\":[\"initiatives\"],\"template\":\"avviso_con_immagine\","
-                + "\"bodyParameters\":[\"Festa di quartiere\",\"Sabato in piazza " + token + "\"],\"headerMedia\":\"https://comune.example/festa.jpg\"}",
+        assertThat(put(image, editor,
+                "{\"title\":\"Festa " + token + "\",\"topics\":[\"initiatives\"],\"template\":\"avviso_con_immagine\","
+                        + "\"bodyParameters\":[\"Festa di quartiere\",\"Sabato in piazza " + token
+                        + "\"],\"headerMedia\":\"https://comune.example/festa.jpg\"}",
                 current.getJsonNumber("version").longValue()).statusCode()).isEqualTo(200);
         assertThat(post(image, "submit", editor, null).statusCode()).isEqualTo(200);
         assertThat(post(image, "approve", reviewer, "{}").statusCode()).isEqualTo(200);
         assertThat(post(image, "schedule", reviewer, "{}").statusCode()).isEqualTo(200);
 
-        JsonObject linkedCampaign = StaffClient.object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"Link " + token + "\",\"topics\":[\"initiatives\"],"
-                + "\"template\":\"avviso_con_link\",\"bodyParameters\":[\"Nuovi orari " + token + "\"],\"link\":\"orari-2027\"}"));
+        JsonObject linkedCampaign = StaffClient
+                .object(api.sendJson("POST", "api/v1/campaigns", editor, "{\"title\":\"Link " + token + "\",\"topics\":[\"initiatives\"],"
+                        + "\"template\":\"avviso_con_link\",\"bodyParameters\":[\"Nuovi orari " + token + "\"],\"link\":\"orari-2027\"}"));
         assertThat(linkedCampaign.getString("link")).isEqualTo("orari-2027");
         long linked = linkedCampaign.getJsonNumber("id").longValue();
         assertThat(post(linked, "submit", editor, null).statusCode()).isEqualTo(200);
@@ -267,14 +294,17 @@ class CampaignIT {
 
         Waiting.atMost(ofSeconds(30)).until(() -> state(image).equals("SENT") && state(linked).equals("SENT"));
         for (String phone : phones) {
-            assertThat(db.scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_immagine'"
+            assertThat(db.scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1)
+                    + "') and template_name = 'avviso_con_immagine'"
                     + " and header = '[IMAGE] https://comune.example/festa.jpg'")).isEqualTo(1);
-            assertThat(db.scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1) + "') and template_name = 'avviso_con_link'"
+            assertThat(db.scalar("select count(*) from sandbox_message where phone in ('" + phone + "', '" + phone.substring(1)
+                    + "') and template_name = 'avviso_con_link'"
                     + " and buttons like '%https://www.comune.example/notizie/orari-2027%'")).isEqualTo(1);
         }
         StaffClient browser = new StaffClient(URI.create(base.toString()));
         assertThat(browser.formLogin(editorName, CampaignFixtures.PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(browser.get("console/campaigns/view.xhtml?id=" + image, null).body()).as("the preview names the file").contains("festa.jpg");
+        assertThat(browser.get("console/campaigns/view.xhtml?id=" + image, null).body()).as("the preview names the file")
+                .contains("festa.jpg");
         assertThat(browser.get("console/campaigns/view.xhtml?id=" + linked, null).body()).as("the preview shows the link button")
                 .contains("Leggi di più").contains("https://www.comune.example/notizie/orari-2027");
     }
@@ -283,7 +313,8 @@ class CampaignIT {
     void theApiIsDescribedByOpenApi() {
         HttpResponse<String> openapi = api.get("openapi", null);
         assertThat(openapi.statusCode()).isEqualTo(200);
-        assertThat(openapi.body()).contains("title: Filo Diretto API").contains("/api/v1/campaigns/{id}/approve").contains("/api/v1/campaigns/{id}/stats")
+        assertThat(openapi.body()).contains("title: Filo Diretto API").contains("/api/v1/campaigns/{id}/approve")
+                .contains("/api/v1/campaigns/{id}/stats")
                 .contains("/api/v1/emergencies").contains("Submit for review (EDITOR): runs every check");
     }
 

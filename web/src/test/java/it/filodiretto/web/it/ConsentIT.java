@@ -90,7 +90,8 @@ class ConsentIT {
                 .isEqualTo(db.text("select text_hash from privacy_notice where version = ?", currentNoticeVersion()));
         assertThat(db.text("select evidence from consent_record where subscriber_id = ?", id)).contains("inboundMessageSha256Salted")
                 .doesNotContain("wamid.");
-        assertThat(db.scalar("select count(*) from audit_event where action = 'CONSENT_GRANTED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'CONSENT_GRANTED' and target_id = ?", String.valueOf(id)))
+                .isEqualTo(1);
         assertThat(db.scalar("select count(*) from audit_event where actor = ? and details like '%+39%'", "citizen:" + id))
                 .as("no phone number in the audit trail").isZero();
 
@@ -112,7 +113,8 @@ class ConsentIT {
         assertThat(stopped.getString("text")).startsWith("Fatto");
         assertThat(db.text("select state from subscriber where id = ?", id)).isEqualTo("UNSUBSCRIBED");
         assertThat(db.scalar("select count(*) from consent_record where subscriber_id = ? and action = 'WITHDRAWN'", id)).isEqualTo(1);
-        assertThat(db.scalar("select count(*) from audit_event where action = 'CONSENT_WITHDRAWN' and target_id = ?", String.valueOf(id))).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'CONSENT_WITHDRAWN' and target_id = ?", String.valueOf(id)))
+                .isEqualTo(1);
 
         phone.says("ISCRIVIMI");
         phone.awaitMessage(6);
@@ -126,9 +128,11 @@ class ConsentIT {
         StaffClient api = new StaffClient(URI.create(base.toString()));
         String officer = "po" + new Random().nextInt(1_000_000);
         assertThat(api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
-                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}")
+                "{\"username\":\"" + officer
+                        + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}")
                 .statusCode()).isEqualTo(201);
-        HttpResponse<String> found = api.get("api/v1/consents/subscribers?number=" + URLEncoder.encode(phone.number.substring(3), StandardCharsets.UTF_8),
+        HttpResponse<String> found = api.get(
+                "api/v1/consents/subscribers?number=" + URLEncoder.encode(phone.number.substring(3), StandardCharsets.UTF_8),
                 StaffClient.basic(officer, "Privacy-officer-pass-1"));
         assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
         JsonArray consents = Json.createReader(new StringReader(found.body())).readArray().getJsonObject(0).getJsonArray("consents");
@@ -137,7 +141,8 @@ class ConsentIT {
         assertThat(consents.getJsonObject(2).getInt("noticeVersion")).isEqualTo((int) currentNoticeVersion());
         assertThat(consents.getJsonObject(2).getJsonObject("evidence").getString("inboundMessageSha256Salted")).hasSize(64);
         long grant = consents.getJsonObject(0).getJsonNumber("id").longValue();
-        JsonObject receipt = StaffClient.object(api.get("api/v1/consents/receipts/" + grant, StaffClient.basic(officer, "Privacy-officer-pass-1")));
+        JsonObject receipt = StaffClient
+                .object(api.get("api/v1/consents/receipts/" + grant, StaffClient.basic(officer, "Privacy-officer-pass-1")));
         assertThat(receipt.getString("version")).isEqualTo("KI-CR-v1.1.0");
         assertThat(receipt.getString("jurisdiction")).isEqualTo("IT");
         assertThat(receipt.getString("collectionMethod")).isEqualTo("WHATSAPP_KEYWORD");
@@ -158,9 +163,10 @@ class ConsentIT {
         HttpResponse<String> page = browser.get("console/consent/register.xhtml", null);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("nav-consent");
-        HttpResponse<String> byNumber = browser.postRaw("console/consent/register.xhtml", "register=register&register%3Aapply=&register%3Anumber="
-                + URLEncoder.encode(phone.number.substring(3), StandardCharsets.UTF_8) + "&jakarta.faces.ViewState="
-                + URLEncoder.encode(StaffClient.viewState(page.body()), StandardCharsets.UTF_8));
+        HttpResponse<String> byNumber = browser.postRaw("console/consent/register.xhtml",
+                "register=register&register%3Aapply=&register%3Anumber="
+                        + URLEncoder.encode(phone.number.substring(3), StandardCharsets.UTF_8) + "&jakarta.faces.ViewState="
+                        + URLEncoder.encode(StaffClient.viewState(page.body()), StandardCharsets.UTF_8));
         assertThat(byNumber.body()).as("found by its number written without +39").contains(phone.number);
     }
 
@@ -180,13 +186,15 @@ class ConsentIT {
         // Meta's message ids carry the number (base64 inside the wamid, as the sandbox's do): they must go too
         java.util.List<String> wamids = db.texts("select message_id from inbound_message where wa_id = ?", digits);
         assertThat(wamids).hasSizeGreaterThanOrEqualTo(3);
-        assertThat(new String(java.util.Base64.getDecoder().decode(wamids.get(0).substring("wamid.".length())), StandardCharsets.ISO_8859_1))
+        assertThat(
+                new String(java.util.Base64.getDecoder().decode(wamids.get(0).substring("wamid.".length())), StandardCharsets.ISO_8859_1))
                 .contains(digits);
 
         StaffClient api = new StaffClient(URI.create(base.toString()));
         String officer = "po" + new Random().nextInt(1_000_000);
         api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
-                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}");
+                "{\"username\":\"" + officer
+                        + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}");
         String po = StaffClient.basic(officer, "Privacy-officer-pass-1");
         JsonObject export = StaffClient.object(api.get("api/v1/consents/subscribers/" + id + "/export", po));
         assertThat(export.getJsonObject("subscriber").getString("phone")).isEqualTo(phone.number);
@@ -197,7 +205,8 @@ class ConsentIT {
         assertThat(readable.statusCode()).isEqualTo(200);
         assertThat(readable.body()).contains("<h2>Consensi</h2>").contains(phone.number).contains("GRANTED");
 
-        assertThat(api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2099-01-01\"}").statusCode())
+        assertThat(
+                api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2099-01-01\"}").statusCode())
                 .as("a request date in the future").isEqualTo(400);
         HttpResponse<String> erased = api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po,
                 "{\"requestedOn\":\"" + java.time.LocalDate.now().minusDays(2) + "\"}");
@@ -218,21 +227,26 @@ class ConsentIT {
                 .header("X-Hub-Signature-256", WebhookSignature.sign(settings.appSecret(), late.getBytes(StandardCharsets.UTF_8)))
                 .POST(HttpRequest.BodyPublishers.ofString(late)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(posted.statusCode()).isEqualTo(200);
-        Waiting.atMost(ofSeconds(15)).until(() -> db.scalar("select count(*) from message_status where wamid = ?", wamid) == 1 && phone.unprocessedWebhooks() == 0);
+        Waiting.atMost(ofSeconds(15)).until(
+                () -> db.scalar("select count(*) from message_status where wamid = ?", wamid) == 1 && phone.unprocessedWebhooks() == 0);
 
         // Meta's copy (the sandbox's own table, absent in production) is not the city's data; statuses of the replies
         // may still be arriving (a read comes 1.5 s after the send): once all are in and processed, nothing is left
-        Waiting.atMost(ofSeconds(15)).until(() -> phone.pendingStatuses() == 0 && phone.unprocessedWebhooks() == 0 && tablesContaining(digits).isEmpty());
+        Waiting.atMost(ofSeconds(15))
+                .until(() -> phone.pendingStatuses() == 0 && phone.unprocessedWebhooks() == 0 && tablesContaining(digits).isEmpty());
         assertThat(tablesContaining(digits)).as("no table holds the number after erasure").isEmpty();
         assertThat(db.scalar("select count(*) from webhook_event where id = ?", racing)).as("the late-committed copy").isZero();
         for (String citizensMessage : wamids) {
             assertThat(tablesContaining(citizensMessage)).as("no table holds the citizen's message id after erasure").isEmpty();
         }
         assertThat(db.text("select state from subscriber where id = ?", id)).isEqualTo("ERASED");
-        assertThat(db.scalar("select count(*) from consent_record where subscriber_id = ?", id)).as("the pseudonymous history stays").isEqualTo(1);
+        assertThat(db.scalar("select count(*) from consent_record where subscriber_id = ?", id)).as("the pseudonymous history stays")
+                .isEqualTo(1);
         assertThat(db.scalar("select count(*) from suppression")).isPositive();
-        assertThat(db.scalar("select count(*) from audit_event where action = 'DATA_ERASED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
-        assertThat(api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2026-01-01\"}").statusCode())
+        assertThat(db.scalar("select count(*) from audit_event where action = 'DATA_ERASED' and target_id = ?", String.valueOf(id)))
+                .isEqualTo(1);
+        assertThat(
+                api.sendJson("POST", "api/v1/consents/subscribers/" + id + "/erasure", po, "{\"requestedOn\":\"2026-01-01\"}").statusCode())
                 .isEqualTo(409);
     }
 
@@ -254,7 +268,8 @@ class ConsentIT {
         String receipt = phone.awaitMessage(5).getString("text");
         assertThat(receipt).contains("Ricevuta del consenso").contains("WHATSAPP_KEYWORD")
                 .contains(db.text("select notice_hash from consent_record where subscriber_id = ?", id));
-        assertThat(db.scalar("select count(*) from audit_event where action = 'CONSENT_RECEIPT_EXPORTED' and actor = ?", "citizen:" + id)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'CONSENT_RECEIPT_EXPORTED' and actor = ?", "citizen:" + id))
+                .isEqualTo(1);
 
         // access request by chat, once even if asked twice, with its deadline
         String due = java.time.LocalDate.now().plusMonths(1).format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
@@ -262,12 +277,14 @@ class ConsentIT {
         assertThat(phone.awaitMessage(6).getString("text")).contains("Richiesta di accesso").contains(due);
         phone.taps("privacy:access");
         phone.awaitMessage(7);
-        assertThat(db.scalar("select count(*) from subject_request where subscriber_id = ?", id)).as("one open request per kind").isEqualTo(1);
+        assertThat(db.scalar("select count(*) from subject_request where subscriber_id = ?", id)).as("one open request per kind")
+                .isEqualTo(1);
 
         StaffClient api = new StaffClient(URI.create(base.toString()));
         String officer = "po" + new Random().nextInt(1_000_000);
         api.sendJson("POST", "api/v1/staff", StaffClient.basic("admin", Deployments.adminPassword()),
-                "{\"username\":\"" + officer + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}");
+                "{\"username\":\"" + officer
+                        + "\",\"displayName\":\"PO\",\"password\":\"Privacy-officer-pass-1\",\"roles\":[\"PRIVACY_OFFICER\"]}");
         String po = StaffClient.basic(officer, "Privacy-officer-pass-1");
         JsonObject access = StaffClient.json(api.get("api/v1/consents/requests?state=OPEN", po)).asJsonArray().stream()
                 .map(v -> v.asJsonObject()).filter(r -> r.getJsonNumber("subscriberId").longValue() == id).findFirst().orElseThrow();
@@ -275,7 +292,8 @@ class ConsentIT {
         assertThat(access.getString("channel")).isEqualTo("CHAT");
         assertThat(access.getString("dueOn")).isEqualTo(java.time.LocalDate.now().plusMonths(1).toString());
         long accessId = access.getJsonNumber("id").longValue();
-        HttpResponse<String> done = api.sendJson("POST", "api/v1/consents/requests/" + accessId + "/completion", po, "{\"comment\":\"export sent\"}");
+        HttpResponse<String> done = api.sendJson("POST", "api/v1/consents/requests/" + accessId + "/completion", po,
+                "{\"comment\":\"export sent\"}");
         assertThat(done.statusCode()).as(done.body()).isEqualTo(200);
         assertThat(StaffClient.object(done).getString("state")).isEqualTo("COMPLETED");
         assertThat(api.sendJson("POST", "api/v1/consents/requests/" + accessId + "/completion", po, "{}").statusCode())
@@ -294,7 +312,8 @@ class ConsentIT {
         // erasure asked in the chat (with a confirmation): consent withdrawn at once, data erased by the officer
         phone.taps("privacy:erase");
         assertThat(phone.awaitMessage(8).getJsonArray("buttons").getJsonObject(0).getString("id")).isEqualTo("privacy:erase!");
-        assertThat(db.text("select state from subscriber where id = ?", id)).as("nothing happens before the confirmation").isEqualTo("ACTIVE");
+        assertThat(db.text("select state from subscriber where id = ?", id)).as("nothing happens before the confirmation")
+                .isEqualTo("ACTIVE");
         phone.taps("privacy:erase!");
         assertThat(phone.awaitMessage(9).getString("text")).contains("Richiesta di cancellazione").contains(due);
         assertThat(db.text("select state from subscriber where id = ?", id)).isEqualTo("UNSUBSCRIBED");
@@ -305,9 +324,12 @@ class ConsentIT {
         assertThat(api.sendJson("POST", "api/v1/consents/requests/" + erasureId + "/completion", po, "{}").statusCode()).isEqualTo(200);
         assertThat(db.text("select state from subscriber where id = ?", id)).isEqualTo("ERASED");
         assertThat(db.text("select state from subject_request where id = ?", erasureId)).isEqualTo("COMPLETED");
-        assertThat(db.scalar("select count(*) from audit_event where action = 'SUBJECT_REQUEST_RECEIVED' and target_type = 'subject_request'"
-                + " and target_id in (select cast(id as varchar(20)) from subject_request where subscriber_id = ?)", id)).isEqualTo(2);
-        assertThat(db.scalar("select count(*) from audit_event where action = 'DATA_ERASED' and target_id = ?", String.valueOf(id))).isEqualTo(1);
+        assertThat(
+                db.scalar("select count(*) from audit_event where action = 'SUBJECT_REQUEST_RECEIVED' and target_type = 'subject_request'"
+                        + " and target_id in (select cast(id as varchar(20)) from subject_request where subscriber_id = ?)", id))
+                .isEqualTo(2);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'DATA_ERASED' and target_id = ?", String.valueOf(id)))
+                .isEqualTo(1);
 
         // counts over time: this week has at least this grant and this withdrawal
         JsonArray weekly = StaffClient.json(api.get("api/v1/consents/statistics/weekly?weeks=3", po)).asJsonArray();
@@ -324,8 +346,9 @@ class ConsentIT {
         assertThat(page.body()).contains("Richieste degli interessati").contains("nav-requests");
         HttpResponse<String> register = browser.get("console/consent/register.xhtml", null);
         assertThat(register.body()).contains("weeklyChart");
-        HttpResponse<String> pdf = browser.postRaw("console/consent/register.xhtml", "register=register&register%3Apdf=&jakarta.faces.ViewState="
-                + URLEncoder.encode(StaffClient.viewState(register.body()), StandardCharsets.UTF_8));
+        HttpResponse<String> pdf = browser.postRaw("console/consent/register.xhtml",
+                "register=register&register%3Apdf=&jakarta.faces.ViewState="
+                        + URLEncoder.encode(StaffClient.viewState(register.body()), StandardCharsets.UTF_8));
         assertThat(pdf.headers().firstValue("Content-Type").orElse("")).contains("application/pdf");
         assertThat(pdf.body()).startsWith("%PDF");
     }
@@ -349,7 +372,8 @@ class ConsentIT {
             }
             for (var entry : columns.entrySet()) {
                 for (String column : entry.getValue()) {
-                    try (PreparedStatement s = c.prepareStatement("select count(*) from " + entry.getKey() + " where cast(" + column + " as varchar(100000)) like ?")) {
+                    try (PreparedStatement s = c.prepareStatement(
+                            "select count(*) from " + entry.getKey() + " where cast(" + column + " as varchar(100000)) like ?")) {
                         s.setString(1, "%" + value + "%");
                         try (ResultSet r = s.executeQuery()) {
                             r.next();
@@ -374,7 +398,8 @@ class ConsentIT {
         assertThat(confirmation.getString("templateName")).isEqualTo("conferma_iscrizione");
         String confirm = confirmation.getJsonArray("buttons").getJsonObject(0).getString("id");
         assertThat(confirm).startsWith("webconfirm:");
-        assertThat(db.scalar("select count(*) from subscriber where phone = ?", phone.number)).as("nothing active before confirmation").isZero();
+        assertThat(db.scalar("select count(*) from subscriber where phone = ?", phone.number)).as("nothing active before confirmation")
+                .isZero();
 
         // another phone cannot confirm it
         SandboxPhone other = phone();
@@ -413,7 +438,8 @@ class ConsentIT {
         assertThat(db.scalar("select count(*) from subscriber where phone = ? and state = 'UNSUBSCRIBED'", phone.number)).isEqualTo(1);
 
         SandboxPhone stranger = phone();
-        assertThat(unsubscribeRequest(stranger.number).body()).as("same answer for a number that is not subscribed").contains("id=\"unsubscribe:sent\"");
+        assertThat(unsubscribeRequest(stranger.number).body()).as("same answer for a number that is not subscribed")
+                .contains("id=\"unsubscribe:sent\"");
         Thread.sleep(1000);
         assertThat(stranger.received()).as("nothing sent to a number that is not subscribed").isEmpty();
     }
@@ -482,14 +508,16 @@ class ConsentIT {
         phone.awaitMessage(1);
         // the reply leaves before the transaction that records the message commits
         Waiting.atMost(ofSeconds(15)).until(() -> db.scalar("select count(*) from inbound_message where wa_id = ?", phone.digits()) == 1);
-        assertThat(db.update("update inbound_message set received_at = ? where wa_id = ?", java.time.OffsetDateTime.now().minusDays(91), phone.digits()))
+        assertThat(db.update("update inbound_message set received_at = ? where wa_id = ?", java.time.OffsetDateTime.now().minusDays(91),
+                phone.digits()))
                 .isEqualTo(1);
 
         java.util.Map<String, Object> purged = retention.apply();
 
         assertThat(((Number) purged.get("inboundMessages")).intValue()).isGreaterThanOrEqualTo(1);
         assertThat(db.scalar("select count(*) from inbound_message where wa_id = ?", phone.digits())).isZero();
-        String details = db.text("select details from audit_event where action = 'RETENTION_APPLIED' order by seq desc fetch first 1 rows only");
+        String details = db
+                .text("select details from audit_event where action = 'RETENTION_APPLIED' order by seq desc fetch first 1 rows only");
         assertThat(details).contains("\"inboundMessages\":").contains("\"inboundDays\":90").doesNotContain(phone.digits());
     }
 
@@ -553,7 +581,9 @@ class ConsentIT {
         phone.picks("area:*");
         assertThat(phone.awaitMessage(7).getString("text")).contains("Tutta la città");
         assertThat(db.text("select neighbourhoods from subscriber where id = ?", id)).isEmpty();
-        assertThat(db.scalar("select count(*) from audit_event where action = 'NEIGHBOURHOODS_CHANGED' and target_id = ?", String.valueOf(id))).isEqualTo(3);
+        assertThat(
+                db.scalar("select count(*) from audit_event where action = 'NEIGHBOURHOODS_CHANGED' and target_id = ?", String.valueOf(id)))
+                .isEqualTo(3);
     }
 
     @Inject
@@ -570,10 +600,12 @@ class ConsentIT {
 
         JsonObject optOut = Json.createReader(new StringReader("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
                 + "\"changes\":[{\"field\":\"user_preferences\",\"value\":{\"messaging_product\":\"whatsapp\",\"user_preferences\":"
-                + "[{\"wa_id\":\"" + phone.digits() + "\",\"category\":\"marketing_messages\",\"value\":\"stop\",\"timestamp\":1731705721}]}}]}]}"))
+                + "[{\"wa_id\":\"" + phone.digits()
+                + "\",\"category\":\"marketing_messages\",\"value\":\"stop\",\"timestamp\":1731705721}]}}]}]}"))
                 .readObject();
         assertThat(poster.post(optOut)).isEqualTo(200);
-        Waiting.atMost(ofSeconds(15)).until(() -> "TRUE".equalsIgnoreCase(db.text("select marketing_opt_out from subscriber where id = ?", id)));
+        Waiting.atMost(ofSeconds(15))
+                .until(() -> "TRUE".equalsIgnoreCase(db.text("select marketing_opt_out from subscriber where id = ?", id)));
 
         assertThat(db.text("select state from subscriber where id = ?", id)).as("utility consent untouched").isEqualTo("ACTIVE");
         assertThat(db.scalar("select count(*) from audit_event where action = 'MARKETING_PREFERENCE_CHANGED' and target_id = ?",

@@ -103,13 +103,16 @@ class DispatchIT {
         String[] owners = {"live-" + id, "gone-" + id, null};
         for (int i = 0; i < 3; i++) {
             // a claimed delivery has no wamid yet, so late status webhooks of the real send cannot move it
-            db.update("update delivery set state = 'SENDING', wamid = null, possible_duplicate = false, claimed_at = ?, claimed_by = ? where id = ?",
+            db.update(
+                    "update delivery set state = 'SENDING', wamid = null, possible_duplicate = false, claimed_at = ?, claimed_by = ? where id = ?",
                     now.minusMinutes(1), owners[i], deliveries.get(i));
         }
         dispatch.resetClaimsOfGoneServers(now.minusSeconds(15)); // the clock's own round may have done it already
-        assertThat(db.scalar("select count(*) from delivery where campaign_id = " + id + " and state = 'SENDING' and claimed_by = 'live-" + id + "'"))
+        assertThat(db.scalar(
+                "select count(*) from delivery where campaign_id = " + id + " and state = 'SENDING' and claimed_by = 'live-" + id + "'"))
                 .as("a live server's claim is left alone").isEqualTo(1);
-        assertThat(db.scalar("select count(*) from delivery where campaign_id = " + id + " and state = 'QUEUED' and possible_duplicate = true"))
+        assertThat(db
+                .scalar("select count(*) from delivery where campaign_id = " + id + " and state = 'QUEUED' and possible_duplicate = true"))
                 .as("the gone server's claim and the unowned one").isEqualTo(2);
         db.update("update delivery set state = 'DELIVERED' where campaign_id = " + id);
         db.update("delete from server_instance where id in ('live-" + id + "', 'gone-" + id + "')");
@@ -145,7 +148,8 @@ class DispatchIT {
         long id = f.sendNow("public_utility", token);
         Waiting.atMost(ofSeconds(15)).until(() -> f.stats(id).getJsonNumber("total").longValue() == 400);
         sandboxSays(leaving, "STOP");
-        Waiting.atMost(ofSeconds(15)).until(() -> db.scalar("select count(*) from subscriber where phone = '" + leaving + "' and state = 'UNSUBSCRIBED'") == 1);
+        Waiting.atMost(ofSeconds(15))
+                .until(() -> db.scalar("select count(*) from subscriber where phone = '" + leaving + "' and state = 'UNSUBSCRIBED'") == 1);
         Waiting.atMost(ofSeconds(60)).until(() -> f.state(id).equals("SENT"));
         assertThat(f.messagesTo(leaving, token)).isZero();
         assertThat(db.scalar("select count(*) from delivery d join subscriber s on s.id = d.subscriber_id where d.campaign_id = " + id
@@ -234,28 +238,33 @@ class DispatchIT {
         String a = "wamid.A" + System.nanoTime();
         String b = "wamid.B" + System.nanoTime();
         String late = "wamid.L" + System.nanoTime();
-        db.update("update delivery set state = 'SENT', wamid = '" + a + "', delivered_at = null, read_at = null where subscriber_id = " + subscribers.get(0) + " and campaign_id = " + id);
-        db.update("update delivery set state = 'SENT', wamid = '" + b + "', delivered_at = null, read_at = null where subscriber_id = " + subscribers.get(1) + " and campaign_id = " + id);
+        db.update("update delivery set state = 'SENT', wamid = '" + a + "', delivered_at = null, read_at = null where subscriber_id = "
+                + subscribers.get(0) + " and campaign_id = " + id);
+        db.update("update delivery set state = 'SENT', wamid = '" + b + "', delivered_at = null, read_at = null where subscriber_id = "
+                + subscribers.get(1) + " and campaign_id = " + id);
 
-        status(a, "read");        // read before delivered
+        status(a, "read"); // read before delivered
         status(a, "delivered");
-        status(a, "failed");      // a late failure after delivery
-        status(a, "read");        // a repeat
+        status(a, "failed"); // a late failure after delivery
+        status(a, "read"); // a repeat
         Waiting.atMost(ofSeconds(10)).until(() -> deliveryState(a).equals("READ"));
         Thread.sleep(1_000);
         assertThat(deliveryState(a)).isEqualTo("READ");
-        assertThat(db.scalar("select count(*) from delivery where wamid = '" + a + "' and delivered_at is not null and read_at is not null")).isEqualTo(1);
+        assertThat(
+                db.scalar("select count(*) from delivery where wamid = '" + a + "' and delivered_at is not null and read_at is not null"))
+                .isEqualTo(1);
 
         status(b, "failed");
         Waiting.atMost(ofSeconds(10)).until(() -> deliveryState(b).equals("FAILED"));
-        status(b, "delivered");   // delivered after failed: failed is final
+        status(b, "delivered"); // delivered after failed: failed is final
         Thread.sleep(1_000);
         assertThat(deliveryState(b)).isEqualTo("FAILED");
 
         // a status that arrived before its delivery knew the wamid is picked up by the reconciliation
         status(late, "read");
         Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from message_status where wamid = '" + late + "'") == 1);
-        db.update("update delivery set state = 'SENT', wamid = '" + late + "', delivered_at = null, read_at = null where subscriber_id = " + subscribers.get(2) + " and campaign_id = " + id);
+        db.update("update delivery set state = 'SENT', wamid = '" + late + "', delivered_at = null, read_at = null where subscriber_id = "
+                + subscribers.get(2) + " and campaign_id = " + id);
         assertThat(ledger.reconcile(id)).isEqualTo(1);
         assertThat(deliveryState(late)).isEqualTo("READ");
     }
@@ -266,7 +275,8 @@ class DispatchIT {
 
     private void status(String wamid, String status) throws Exception {
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
-                + "\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\""
+                + "\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status
+                + "\",\"timestamp\":\""
                 + (System.currentTimeMillis() / 1000) + "\",\"recipient_id\":\"393330000000\""
                 + ("failed".equals(status) ? ",\"errors\":[{\"code\":131026,\"title\":\"Message undeliverable\"}]" : "") + "}]}}]}]}";
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("webhook/whatsapp"))
@@ -279,18 +289,21 @@ class DispatchIT {
 
     private long sent(long id) {
         JsonObject stats = f.stats(id);
-        return stats.getJsonNumber("sent").longValue() + stats.getJsonNumber("delivered").longValue() + stats.getJsonNumber("read").longValue();
+        return stats.getJsonNumber("sent").longValue() + stats.getJsonNumber("delivered").longValue()
+                + stats.getJsonNumber("read").longValue();
     }
 
     private void faults(String json) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/api/faults"))
-                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
     private void sandboxSays(String phone, String text) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/api/inbound"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + phone + "\",\"text\":\"" + text + "\"}"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"from\":\"" + phone + "\",\"text\":\"" + text + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
     }

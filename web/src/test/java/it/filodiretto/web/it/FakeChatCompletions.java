@@ -46,6 +46,7 @@ public class FakeChatCompletions extends HttpServlet {
         response.getWriter().write(Json.createObjectBuilder().add("id", "chatcmpl-test").add("object", "chat.completion")
                 .add("choices", Json.createArrayBuilder().add(Json.createObjectBuilder().add("index", 0)
                         .add("message", Json.createObjectBuilder().add("role", "assistant").add("content", content))
-                        .add("finish_reason", "stop"))).build().toString());
+                        .add("finish_reason", "stop")))
+                .build().toString());
     }
 }

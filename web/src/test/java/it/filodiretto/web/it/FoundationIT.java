@@ -164,7 +164,8 @@ class FoundationIT {
         english.put("jakarta.faces.ViewState", StaffClient.viewState(page.body()));
         browser.postForm("console/admin/staff.xhtml", english);
         HttpResponse<String> inEnglish = browser.get("console/admin/staff.xhtml", null);
-        assertThat(createOnThePage(browser, inEnglish, "admin", "EDITOR").body()).contains("An account with username admin already exists.");
+        assertThat(createOnThePage(browser, inEnglish, "admin", "EDITOR").body())
+                .contains("An account with username admin already exists.");
         assertThat(createOnThePage(browser, inEnglish, unique("noroles"), null).body()).contains("Assign at least one role.")
                 .doesNotContain("Exception");
     }
@@ -225,7 +226,8 @@ class FoundationIT {
                 "{\"username\":\"" + unique("norole") + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[]}"),
                 400, "no_role");
         assertError(api.sendJson("POST", "api/v1/staff", admin(),
-                "{\"username\":\"" + unique("badrole") + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"KING\"]}"),
+                "{\"username\":\"" + unique("badrole") + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD
+                        + "\",\"roles\":[\"KING\"]}"),
                 400, "unknown_role");
         assertError(api.sendJson("POST", "api/v1/staff", admin(),
                 "{\"username\":\"Not Valid!\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"EDITOR\"]}"),
@@ -250,7 +252,8 @@ class FoundationIT {
         assertThat(object(changed).getJsonArray("roles").toString()).isEqualTo("[\"EDITOR\",\"OPERATOR\"]");
         assertThat(object(changed).getString("displayName")).isEqualTo("Renamed");
 
-        assertThat(api.sendJson("PUT", "api/v1/staff/" + user, admin(), "{\"password\":\"Another-long-pass-2\"}").statusCode()).isEqualTo(200);
+        assertThat(api.sendJson("PUT", "api/v1/staff/" + user, admin(), "{\"password\":\"Another-long-pass-2\"}").statusCode())
+                .isEqualTo(200);
         assertThat(client().formLogin(user, PASSWORD).statusCode()).isEqualTo(200);
         assertThat(client().formLogin(user, "Another-long-pass-2").statusCode()).isEqualTo(302);
 
@@ -348,7 +351,8 @@ class FoundationIT {
         String user = createAccount(client(), unique("audited"), "EDITOR");
         StaffClient browser = client();
         assertThat(browser.formLogin(user, PASSWORD).statusCode()).isEqualTo(302);
-        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN' and actor = ? and target_id = ?", user, user)).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN' and actor = ? and target_id = ?", user, user))
+                .isEqualTo(1);
 
         HttpResponse<String> home = browser.get("console/index.xhtml", null);
         java.util.Map<String, String> logout = new java.util.LinkedHashMap<>();
@@ -370,11 +374,13 @@ class FoundationIT {
         for (int i = 0; i < 5; i++) {
             assertThat(client().formLogin(user, "wrong-password-" + i).statusCode()).isEqualTo(200);
         }
-        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%bad_password%'", user))
+        assertThat(db.scalar(
+                "select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%bad_password%'", user))
                 .isEqualTo(5);
         assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_THROTTLED' and target_id = ?", user)).isEqualTo(1);
         assertThat(client().formLogin(user, PASSWORD).statusCode()).as("locked even for the right password").isEqualTo(200);
-        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%locked%'", user))
+        assertThat(
+                db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%locked%'", user))
                 .isEqualTo(1);
     }
 
@@ -417,8 +423,6 @@ class FoundationIT {
         browser.postForm("console/admin/staff.xhtml", createForm(genuine, "EDITOR", StaffClient.viewState(page.body())));
         assertThat(client().get("api/v1/staff/" + genuine, admin()).statusCode()).as("the genuine post created it").isEqualTo(200);
     }
-
-
 
     private static void assertError(HttpResponse<String> response, int status, String code) {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(status);

@@ -114,7 +114,8 @@ class WhatsAppIT {
         // Meta may deliver the same status again: recorded once
         JsonObject again = Json.createReader(new java.io.StringReader("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
                 + "\"changes\":[{\"field\":\"messages\",\"value\":{\"messaging_product\":\"whatsapp\",\"statuses\":[{\"id\":\"" + wamid
-                + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + to.substring(1) + "\"}]}}]}]}")).readObject();
+                + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + to.substring(1) + "\"}]}}]}]}"))
+                .readObject();
         int before = events.statusesOf(wamid).size();
         assertThat(poster.post(again)).isEqualTo(200);
         assertThat(poster.post(again)).isEqualTo(200);
@@ -186,9 +187,11 @@ class WhatsAppIT {
 
         assertThat(postWebhook(body, null).statusCode()).isEqualTo(401);
         assertThat(postWebhook(body, "sha256=" + "0".repeat(64)).statusCode()).isEqualTo(401);
-        assertThat(postWebhook(body, WebhookSignature.sign("not-the-secret", body.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(401);
+        assertThat(postWebhook(body, WebhookSignature.sign("not-the-secret", body.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(401);
         String malformed = "{\"probe\":\"" + token + "\",\"object\": ";
-        HttpResponse<String> bad = postWebhook(malformed, WebhookSignature.sign(settings.appSecret(), malformed.getBytes(StandardCharsets.UTF_8)));
+        HttpResponse<String> bad = postWebhook(malformed,
+                WebhookSignature.sign(settings.appSecret(), malformed.getBytes(StandardCharsets.UTF_8)));
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("malformed_json");
         assertThat(db.scalar(stored)).isZero();
@@ -197,13 +200,15 @@ class WhatsAppIT {
         String huge = "{\"probe\":\"" + token + "\",\"x\":\"" + "a".repeat(70_000) + "\"}";
         try {
             // refused before the body is read: the server may close the connection while the client still sends
-            assertThat(postWebhook(huge, WebhookSignature.sign(settings.appSecret(), huge.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(413);
+            assertThat(postWebhook(huge, WebhookSignature.sign(settings.appSecret(), huge.getBytes(StandardCharsets.UTF_8))).statusCode())
+                    .isEqualTo(413);
         } catch (java.io.IOException closedEarly) {
             assertThat(closedEarly).hasMessageContaining("EOF");
         }
         assertThat(db.scalar(stored)).isZero();
 
-        assertThat(postWebhook(body, WebhookSignature.sign(settings.appSecret(), body.getBytes(StandardCharsets.UTF_8))).statusCode()).isEqualTo(200);
+        assertThat(postWebhook(body, WebhookSignature.sign(settings.appSecret(), body.getBytes(StandardCharsets.UTF_8))).statusCode())
+                .isEqualTo(200);
         assertThat(db.scalar(stored)).isEqualTo(1);
     }
 
@@ -215,7 +220,8 @@ class WhatsAppIT {
 
     /** Moves a stored webhook's arrival into the past, as if it had waited that long. */
     private void receivedAgo(long webhookEventId, java.time.Duration ago) throws Exception {
-        assertThat(db.update("update webhook_event set received_at = ? where id = ?", java.time.OffsetDateTime.now().minus(ago), webhookEventId))
+        assertThat(db.update("update webhook_event set received_at = ? where id = ?", java.time.OffsetDateTime.now().minus(ago),
+                webhookEventId))
                 .isEqualTo(1);
     }
 
@@ -260,11 +266,14 @@ class WhatsAppIT {
 
         assertThat(rest).containsExactly(invalid, notJson);
         assertThat(events.statusesOf(wamid)).extracting(StatusRecord::status).containsExactlyInAnyOrder("sent", "read");
-        assertThat(db.scalar("select count(*) from webhook_event where processed_at is not null and id in (" + sent + ", " + read + ")")).isEqualTo(2);
-        assertThat(db.scalar("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isEqualTo(2);
+        assertThat(db.scalar("select count(*) from webhook_event where processed_at is not null and id in (" + sent + ", " + read + ")"))
+                .isEqualTo(2);
+        assertThat(db.scalar("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")"))
+                .isEqualTo(2);
         assertThat(processor.applyStatusesTogether(List.of(sent, read))).as("processed ones are not taken again").isEmpty();
         rest.forEach(processor::process);
-        assertThat(db.scalar("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")")).isZero();
+        assertThat(db.scalar("select count(*) from webhook_event where processed_at is null and id in (" + invalid + ", " + notJson + ")"))
+                .isZero();
     }
 
     @Test
@@ -307,7 +316,8 @@ class WhatsAppIT {
         for (String malformed : List.of("", "{", "{\"a\":1}}", "\u0000", "[1,]", "{\"a\":1e999999999999}", "\"\\ud800\"")) {
             assertThat(postSigned(malformed).statusCode()).as(malformed).isIn(200, 400);
         }
-        Waiting.atMost(ofSeconds(15)).until(() -> db.scalar("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0);
+        Waiting.atMost(ofSeconds(15))
+                .until(() -> db.scalar("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0);
     }
 
     @Test
@@ -317,12 +327,14 @@ class WhatsAppIT {
         String wamid = "wamid.OK" + System.nanoTime();
         String body = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":{"
                 + "\"messaging_product\":\"whatsapp\",\"contacts\":[{\"wa_id\":\"" + waId + "\"}],"
-                + "\"messages\":[{\"from\":\"" + "9".repeat(220) + "\",\"id\":\"wamid.LONG" + System.nanoTime() + "\",\"timestamp\":\"1750000000\","
+                + "\"messages\":[{\"from\":\"" + "9".repeat(220) + "\",\"id\":\"wamid.LONG" + System.nanoTime()
+                + "\",\"timestamp\":\"1750000000\","
                 + "\"type\":\"text\",\"text\":{\"body\":\"x\"}},"
                 + "{\"from\":\"" + waId + "\",\"id\":\"wamid.IN" + System.nanoTime() + "\",\"timestamp\":\"1750000000\",\"type\":\"text\","
                 + "\"text\":{\"body\":\"orari della biblioteca\"}}],"
                 + "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + "x".repeat(22) + "\",\"timestamp\":\"1750000000\"},"
-                + "{\"id\":\"" + wamid + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + waId + "\"}]}}]}]}";
+                + "{\"id\":\"" + wamid + "\",\"status\":\"delivered\",\"timestamp\":\"1750000000\",\"recipient_id\":\"" + waId
+                + "\"}]}}]}]}";
         citizen.says("ciao"); // opens WhatsApp's 24-hour window for the answer below
         citizen.awaitMessage(1);
         long before = db.scalar("select count(*) from webhook_rejection");
@@ -332,10 +344,12 @@ class WhatsAppIT {
         Waiting.atMost(ofSeconds(10)).until(() -> events.statusesOf(wamid).size() == 1);
         Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from webhook_rejection") == before + 2);
         assertThat(failures.rejections(2)).extracting(r -> r.reason())
-                .containsExactlyInAnyOrder("from is not a WhatsApp number (5 to 20 digits)", "status missing, or not 1 to 16 lower-case letters");
+                .containsExactlyInAnyOrder("from is not a WhatsApp number (5 to 20 digits)",
+                        "status missing, or not 1 to 16 lower-case letters");
         assertThat(db.scalar("select count(*) from webhook_rejection where reason like '%9999%' or reason like '%xxxx%'"))
                 .as("reasons never hold the values").isZero();
-        Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0);
+        Waiting.atMost(ofSeconds(10))
+                .until(() -> db.scalar("select count(*) from webhook_event where processed_at is null and dead_at is null") == 0);
     }
 
     @Inject
@@ -364,7 +378,8 @@ class WhatsAppIT {
 
         assertThat(failures.retry(id)).isTrue();
         Waiting.atMost(ofSeconds(10)).until(() -> events.statusesOf(wamid).size() == 1);
-        Waiting.atMost(ofSeconds(10)).until(() -> db.scalar("select count(*) from webhook_event where processed_at is not null and id = " + id) == 1);
+        Waiting.atMost(ofSeconds(10))
+                .until(() -> db.scalar("select count(*) from webhook_event where processed_at is not null and id = " + id) == 1);
         assertThat(failures.dead(50)).extracting(e -> e.id()).doesNotContain(id);
         assertThat(failures.retry(id)).as("processed: nothing to retry").isFalse();
     }
@@ -376,7 +391,8 @@ class WhatsAppIT {
         assertThat(ok.body()).isEqualTo("1158201444");
         assertThat(ok.headers().firstValue("Content-Type")).get().asString().startsWith("text/plain");
         assertThat(get("webhook/whatsapp?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1").statusCode()).isEqualTo(403);
-        assertThat(get("webhook/whatsapp?hub.mode=unsubscribe&hub.verify_token=it-verify-token&hub.challenge=1").statusCode()).isEqualTo(403);
+        assertThat(get("webhook/whatsapp?hub.mode=unsubscribe&hub.verify_token=it-verify-token&hub.challenge=1").statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -407,7 +423,8 @@ class WhatsAppIT {
 
         assertThat(gateway.send(event, MessageCategory.MARKETING)).isInstanceOf(SendResult.Accepted.class);
         // the bare '+' on purpose: docs/sandbox.md promises that it works as written
-        JsonObject received = Json.createReader(new java.io.StringReader(get("sandbox/api/messages?to=" + to).body())).readArray().getJsonObject(0);
+        JsonObject received = Json.createReader(new java.io.StringReader(get("sandbox/api/messages?to=" + to).body())).readArray()
+                .getJsonObject(0);
         assertThat(received.getBoolean("marketing")).as("sent through /marketing_messages").isTrue();
         assertThat(received.getString("templateName")).isEqualTo("eventi_in_citta");
 
@@ -434,9 +451,10 @@ class WhatsAppIT {
                     + "\"parameters\":[{\"type\":\"text\",\"text\":\"prova\"}]}]}}";
             List<HttpResponse<String>> answers = new java.util.ArrayList<>();
             for (int i = 0; i < 4; i++) {
-                answers.add(http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/graph/" + settings.apiVersion() + "/"
+                answers.add(http.send(
+                        HttpRequest.newBuilder(URI.create(base.toString()).resolve("sandbox/graph/" + settings.apiVersion() + "/"
                                 + settings.phoneNumberId() + "/messages")).header("Content-Type", "application/json")
-                        .header("Authorization", "Bearer sandbox").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
+                                .header("Authorization", "Bearer sandbox").POST(HttpRequest.BodyPublishers.ofString(payload)).build(),
                         HttpResponse.BodyHandlers.ofString()));
             }
             assertThat(answers.get(0).statusCode()).as(answers.get(0).body()).isEqualTo(200);
@@ -490,7 +508,8 @@ class WhatsAppIT {
     // ---------- helpers ----------
 
     private HttpResponse<String> get(String path) throws Exception {
-        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(HttpRequest.newBuilder(URI.create(base.toString()).resolve(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String json) throws Exception {
@@ -514,8 +533,8 @@ class WhatsAppIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     }
 
-
     private long requests() throws Exception {
-        return Json.createReader(new java.io.StringReader(get("sandbox/api/faults").body())).readObject().getJsonNumber("requests").longValue();
+        return Json.createReader(new java.io.StringReader(get("sandbox/api/faults").body())).readObject().getJsonNumber("requests")
+                .longValue();
     }
 }

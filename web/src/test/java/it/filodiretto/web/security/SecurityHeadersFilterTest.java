@@ -22,7 +22,8 @@ class SecurityHeadersFilterTest {
 
     @Test
     void nothingElseWidensThePolicy() {
-        for (String logo : new String[]{"http://example.org/logo.png", "https://evil.example;script-src *", "https://", null, "javascript:alert(1)"}) {
+        for (String logo : new String[]{"http://example.org/logo.png", "https://evil.example;script-src *", "https://", null,
+                "javascript:alert(1)"}) {
             assertThat(SecurityHeadersFilter.contentSecurityPolicy(logo)).as(String.valueOf(logo)).contains("img-src 'self' data:;");
         }
     }
