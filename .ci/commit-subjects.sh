@@ -4,11 +4,14 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RULE_SINCE=6b2b881 # the last commit with an essay for a subject
+# merged from branches begun before this check existed (history is not rewritten once shared)
+EXEMPT="aeef43a"
 if ! git rev-parse -q --verify HEAD >/dev/null 2>&1; then echo "not a git checkout: nothing to check"; exit 0; fi
 if git cat-file -e "$RULE_SINCE^{commit}" 2>/dev/null; then RANGE="$RULE_SINCE..HEAD"; else RANGE="HEAD"; fi
 export LC_ALL=C.UTF-8 # characters, not bytes
-long=$(git log --format='%h %s' "$RANGE" | while IFS= read -r line; do
+long=$(git log --format='%H %s' "$RANGE" | while IFS= read -r line; do
     subject=${line#* }
+    for e in $EXEMPT; do case "$line" in "$e"*) continue 2 ;; esac; done
     if [ "${#subject}" -gt 72 ]; then printf '  %s (%d characters)\n' "$line" "${#subject}"; fi
 done)
 if [ -n "$long" ]; then
