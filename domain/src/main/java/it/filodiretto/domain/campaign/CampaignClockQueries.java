@@ -23,8 +23,10 @@ final class CampaignClockQueries {
 
     /** The state as committed now (no entity loaded). */
     CampaignState state(long campaignId) {
-        return em.createQuery("select c.state from Campaign c where c.id = :id", CampaignState.class).setParameter("id", campaignId)
-                .getSingleResult();
+        // SQL, not JPQL: a sender checks this between two messages and must see a pause committed a moment ago,
+        // never the state of a Campaign its persistence context (or EclipseLink's cache) still holds
+        return CampaignState.valueOf((String) em.createNativeQuery("select state from campaign where id = ?").setParameter(1, campaignId)
+                .getSingleResult());
     }
 
     /** Whether an emergency alert is going out. */

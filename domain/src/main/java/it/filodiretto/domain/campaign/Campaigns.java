@@ -15,13 +15,9 @@ import it.filodiretto.domain.whatsapp.MessageTemplate;
 import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import jakarta.persistence.TypedQuery;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +35,8 @@ import static it.filodiretto.domain.campaign.ReviewComment.textOf;
 @Stateless
 public class Campaigns {
 
-    @PersistenceContext(unitName = "filodiretto")
-    EntityManager em;
+    @Inject
+    CampaignRepository repository;
 
     @Inject
     TimeSource time;
@@ -78,8 +74,7 @@ public class Campaigns {
         require(caller, Role.EDITOR);
         checkCatalogueAndTimes(content);
         Campaign campaign = new Campaign(content, Priority.NORMAL, caller.username(), time.now());
-        em.persist(campaign);
-        em.flush();
+        repository.add(campaign);
         history(campaign, CampaignEvent.Kind.CREATED, caller.username(), null, CampaignState.DRAFT, null, null);
         audit(caller, AuditAction.CAMPAIGN_CREATED, campaign, Map.of("title", content.title()));
         return campaign;
@@ -94,7 +89,7 @@ public class Campaigns {
         }
         checkCatalogueAndTimes(content);
         campaign.edit(content, caller.username(), time.now());
-        em.flush(); // the version check of the database, too
+        repository.flush(); // the version check of the database, too
         history(campaign, CampaignEvent.Kind.EDITED, caller.username(), campaign.state(), campaign.state(), null, null);
         audit(caller, AuditAction.CAMPAIGN_UPDATED, campaign, Map.of("version", campaign.version()));
         return campaign;
@@ -242,55 +237,35 @@ public class Campaigns {
     }
 
     public Campaign find(long id) {
-        Campaign campaign = em.find(Campaign.class, id);
-        if (campaign == null) {
-            throw new DomainException(DomainError.CAMPAIGN_UNKNOWN, id);
-        }
-        return campaign;
+        return repository.byId(id).orElseThrow(() -> new DomainException(DomainError.CAMPAIGN_UNKNOWN, id));
     }
 
     public List<CampaignEvent> history(long campaignId) {
-        return em.createQuery("select e from CampaignEvent e where e.campaignId = :c order by e.id", CampaignEvent.class)
-                .setParameter("c", campaignId).getResultList();
+        return repository.history(campaignId);
     }
 
     /** The content as last submitted before the current review (for the reviewer's diff), if any. */
     public Optional<String> previouslyReviewed(long campaignId) {
-        List<CampaignEvent> submissions = em
-                .createQuery("select e from CampaignEvent e where e.campaignId = :c and e.kind = :k order by e.id desc",
-                        CampaignEvent.class)
-                .setParameter("c", campaignId).setParameter("k", CampaignEvent.Kind.SUBMITTED).setMaxResults(2).getResultList();
+        List<CampaignEvent> submissions = repository.lastEvents(campaignId, CampaignEvent.Kind.SUBMITTED, 2);
         return submissions.size() < 2 ? Optional.empty() : Optional.ofNullable(submissions.get(1).snapshot());
     }
 
     public List<Campaign> list(CampaignFilter filter, int first, int max) {
-        Map<String, Object> parameters = new HashMap<>();
-        TypedQuery<Campaign> query = em.createQuery("select c from Campaign c" + filter.where(parameters) + " order by c.id desc",
-                Campaign.class);
-        parameters.forEach(query::setParameter);
-        return query.setFirstResult(first).setMaxResults(max).getResultList();
+        return repository.page(filter, first, max);
     }
 
     public long count(CampaignFilter filter) {
-        Map<String, Object> parameters = new HashMap<>();
-        TypedQuery<Long> query = em.createQuery("select count(c) from Campaign c" + filter.where(parameters), Long.class);
-        parameters.forEach(query::setParameter);
-        return query.getSingleResult();
+        return repository.count(filter);
     }
 
     /** Campaigns with a time in [from, to): scheduled ones and those that started, for the calendar. */
     public List<Campaign> between(OffsetDateTime from, OffsetDateTime to) {
-        return em.createQuery(
-                "select c from Campaign c where (c.scheduledAt >= :f and c.scheduledAt < :t) or (c.startedAt >= :f and c.startedAt < :t)"
-                        + " order by c.scheduledAt",
-                Campaign.class).setParameter("f", from).setParameter("t", to).getResultList();
+        return repository.between(from, to);
     }
 
     /** Emergency alerts still waiting for a reviewer's look. */
     public List<Campaign> postHocQueue() {
-        return em.createQuery(
-                "select c from Campaign c where c.priority = :e and c.postHocReviewedAt is null and c.startedAt is not null order by c.id",
-                Campaign.class).setParameter("e", Priority.EMERGENCY).getResultList();
+        return repository.awaitingPostHocReview();
     }
 
     /**
@@ -315,7 +290,7 @@ public class Campaigns {
 
     void history(Campaign campaign, CampaignEvent.Kind kind, String actor, CampaignState from, CampaignState to, String comment,
             String snapshot) {
-        em.persist(new CampaignEvent(campaign.id(), kind, actor, from, to, comment, snapshot, time.now()));
+        repository.record(new CampaignEvent(campaign.id(), kind, actor, from, to, comment, snapshot, time.now()));
     }
 
     private void audit(Caller caller, AuditAction action, Campaign campaign, Map<String, Object> details) {

@@ -13,8 +13,6 @@ import it.filodiretto.domain.whatsapp.MessageTemplate;
 import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.OffsetDateTime;
@@ -34,8 +32,8 @@ import java.util.Set;
 @Stateless
 public class EmergencyAlerts {
 
-    @PersistenceContext(unitName = "filodiretto")
-    EntityManager em;
+    @Inject
+    CampaignRepository repository;
 
     @Inject
     TimeSource time;
@@ -100,9 +98,8 @@ public class EmergencyAlerts {
         }
         Campaign campaign = new Campaign(content, Priority.EMERGENCY, caller.username(), now);
         campaign.emergency(why);
-        em.persist(campaign);
-        em.flush();
-        em.persist(new CampaignEvent(campaign.id(), CampaignEvent.Kind.FAST_LANE, caller.username(), null, CampaignState.DRAFT, why,
+        repository.add(campaign);
+        repository.record(new CampaignEvent(campaign.id(), CampaignEvent.Kind.FAST_LANE, caller.username(), null, CampaignState.DRAFT, why,
                 content.toJson().toString(), now));
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", why);

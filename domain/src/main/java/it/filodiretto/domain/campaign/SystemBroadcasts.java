@@ -11,8 +11,6 @@ import it.filodiretto.domain.whatsapp.TemplateRegistry;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.format.DateTimeFormatter;
@@ -33,8 +31,8 @@ public class SystemBroadcasts {
     private static final Logger LOG = Logger.getLogger(SystemBroadcasts.class.getName());
     static final String RENEW_PAYLOAD = "consent:renew";
 
-    @PersistenceContext(unitName = "filodiretto")
-    EntityManager em;
+    @Inject
+    CampaignRepository repository;
 
     @Inject
     TimeSource time;
@@ -73,12 +71,11 @@ public class SystemBroadcasts {
                 change.dueBy());
         Campaign campaign = new Campaign(content, Priority.NORMAL, Actor.SYSTEM.name(), now);
         campaign.buttonPayloads(approved.quickReplies().isEmpty() ? List.of() : List.of(RENEW_PAYLOAD));
-        em.persist(campaign);
-        em.flush();
+        repository.add(campaign);
         String why = "privacy_notice:" + change.noticeVersion(); // a reference, not prose: the page shows it next to the step
         var at = campaigns.quietHours().map(q -> q.nextAllowed(now)).orElse(now);
         campaign.scheduleAsSystem(at, now);
-        em.persist(new CampaignEvent(campaign.id(), CampaignEvent.Kind.SCHEDULED, Actor.SYSTEM.name(), CampaignState.DRAFT,
+        repository.record(new CampaignEvent(campaign.id(), CampaignEvent.Kind.SCHEDULED, Actor.SYSTEM.name(), CampaignState.DRAFT,
                 CampaignState.SCHEDULED, why, content.toJson().toString(), now));
         audit.record(Actor.SYSTEM, AuditAction.CAMPAIGN_SCHEDULED, "campaign", campaign.id().toString(),
                 Map.of("reason", why, "at", at.toString(), "subscribers", change.subscribers()));

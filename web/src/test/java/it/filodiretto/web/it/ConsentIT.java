@@ -63,6 +63,15 @@ class ConsentIT {
         return new SandboxPhone(URI.create(base.toString()), db, "+39347");
     }
 
+    /** The phone subscribes by chat (ISCRIVIMI, accept); @return the subscriber's id. */
+    private long subscribed(SandboxPhone phone) throws Exception {
+        phone.says("ISCRIVIMI");
+        phone.awaitMessage(1);
+        phone.taps("consent:accept");
+        phone.awaitMessage(3);
+        return db.scalar("select id from subscriber where phone = ?", phone.number);
+    }
+
     private static RegisterFilter filter(String number, String topic, String neighbourhood) {
         return new RegisterFilter(null, topic, number, neighbourhood, null, null, null, null);
     }
@@ -253,11 +262,7 @@ class ConsentIT {
     @Test
     void dataSubjectRequestsByChatAndByTheOfficeRunAgainstTheirDeadline() throws Exception {
         SandboxPhone phone = phone();
-        phone.says("ISCRIVIMI");
-        phone.awaitMessage(1);
-        phone.taps("consent:accept");
-        phone.awaitMessage(3);
-        long id = db.scalar("select id from subscriber where phone = ?", phone.number);
+        long id = subscribed(phone);
 
         // PRIVACY offers the receipt, the data and the erasure
         phone.says("privacy");
@@ -465,11 +470,7 @@ class ConsentIT {
     @Test
     void aNoticeThatChangesPurposesAsksActiveSubscribersToReconfirm() throws Exception {
         SandboxPhone phone = phone();
-        phone.says("ISCRIVIMI");
-        phone.awaitMessage(1);
-        phone.taps("consent:accept");
-        phone.awaitMessage(3);
-        long id = db.scalar("select id from subscriber where phone = ?", phone.number);
+        long id = subscribed(phone);
         it.filodiretto.domain.consent.PrivacyNotice current = notices.inForce();
 
         it.filodiretto.domain.consent.PrivacyNotices.Published same = notices.publish(current.text() + "\n(typo fixed)", current.summary(),
@@ -592,11 +593,7 @@ class ConsentIT {
     @Test
     void whatsAppsMarketingOptOutIsRecordedOnTheSubscriber() throws Exception {
         SandboxPhone phone = phone();
-        phone.says("ISCRIVIMI");
-        phone.awaitMessage(1);
-        phone.taps("consent:accept");
-        phone.awaitMessage(3);
-        long id = db.scalar("select id from subscriber where phone = ?", phone.number);
+        long id = subscribed(phone);
 
         JsonObject optOut = Json.createReader(new StringReader("{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\","
                 + "\"changes\":[{\"field\":\"user_preferences\",\"value\":{\"messaging_product\":\"whatsapp\",\"user_preferences\":"
