@@ -86,6 +86,8 @@ class FoundationIT {
         assertThat(health.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
         // the WhatsApp API is a detail of readiness, never its cause (here: the sandbox's number)
         assertThat(health.body()).contains("\"whatsapp-api\"").contains("\"qualityRating\":\"GREEN\"").contains("\"reachable\":\"true\"");
+        // switched on explicitly (arquillian.xml), on H2 without a token: it runs, and readiness says so
+        assertThat(health.body()).contains("\"sandbox\"").containsPattern("\"active\":\"?true");
 
         HttpResponse<String> live = client().get("health/live", null);
         assertThat(live.statusCode()).isEqualTo(200);
