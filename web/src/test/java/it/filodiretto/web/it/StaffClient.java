@@ -31,6 +31,7 @@ public final class StaffClient {
 
     private final URI base;
     private final HttpClient http;
+    private String forwardedFor;
 
     public StaffClient(URI base) {
         this.base = base;
@@ -40,6 +41,15 @@ public final class StaffClient {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(10))
                 .build();
+    }
+
+    /**
+     * Sends every further request with {@code X-Forwarded-For: address}: the in-container server trusts
+     * 127.0.0.1 as a reverse proxy (arquillian.xml), so requests seem to come from that client address.
+     */
+    public StaffClient from(String address) {
+        this.forwardedFor = address;
+        return this;
     }
 
     public URI base() {
@@ -123,6 +133,9 @@ public final class StaffClient {
     }
 
     private HttpResponse<String> send(HttpRequest request) {
+        if (forwardedFor != null) {
+            request = HttpRequest.newBuilder(request, (name, value) -> true).header("X-Forwarded-For", forwardedFor).build();
+        }
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
