@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * the flood (one PBKDF2), then the same credentials; (b) "same address": the flood's own X-Forwarded-For with
  * credentials verified before the flood. Prints the flood's statuses (401 = hashed and refused, 429 = refused
  * before hashing) and the legitimate calls' latencies (max, p50, p95). The server must trust 127.0.0.1 as a
- * proxy (filodiretto.security.trusted-proxies), which login-flood.sh sets.
+ * proxy (filodiretto.security.trusted-proxies), which login-flood.sh sets (127.0.0.1 and ::1).
  */
 public class LoginFlood {
 

@@ -2,7 +2,7 @@
 # Benchmark: a password-guessing flood against the API (issue #16, item 2; target: while 16 clients from one
 # address send wrong credentials for 20 s, a legitimate API call from another address answers within 1 s, and
 # most of the flood gets 429 before any hashing). Starts Filo Diretto (run.sh, port 18097, a fresh work
-# directory under target/) trusting 127.0.0.1 as a reverse proxy, so that X-Forwarded-For gives the flood and
+# directory under target/) trusting the loopback addresses as reverse proxies, so that X-Forwarded-For gives the flood and
 # the legitimate client distinct addresses on one machine; then runs bench/LoginFlood.java, which prints the
 # flood's statuses (429 share) and the legitimate calls' latencies, and this script prints how many audit rows
 # the flood wrote.
@@ -17,7 +17,7 @@ WORK="$PWD/target/bench-login-flood"
 rm -rf "$WORK" && mkdir -p "$WORK"
 [ "${FILODIRETTO_SKIP_BUILD:-0}" = "1" ] || ./mvnw -q -B -DskipTests package -pl web -am
 JAVA_OPTS="-Xmx768m" FILODIRETTO_SKIP_BUILD=1 FILODIRETTO_PORT=$PORT FILODIRETTO_DATA="$WORK/data" FILODIRETTO_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
-    FILODIRETTO_SECURITY_TRUSTED_PROXIES=127.0.0.1 ./run.sh > "$WORK/server.log" 2>&1 &
+    FILODIRETTO_SECURITY_TRUSTED_PROXIES='127.0.0.1,::1' ./run.sh > "$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 180); do

@@ -43,8 +43,12 @@ public class UnknownUserFailures {
         return total.get();
     }
 
-    /** Writes the summary of what was counted since the last one, if anything; returns how many failures it covers. */
     @Schedule(hour = "*", minute = "*/5", persistent = false, info = "unknown-user login failures summary")
+    void everyFiveMinutes() {
+        summarise();
+    }
+
+    /** Writes the summary of what was counted since the last one, if anything; returns how many failures it covers. */
     public long summarise() {
         Map<String, Long> counts = new TreeMap<>();
         pending.forEach((origin, count) -> {

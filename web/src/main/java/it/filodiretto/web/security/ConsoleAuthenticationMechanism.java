@@ -34,7 +34,9 @@ import static it.filodiretto.domain.common.Jsons.JSON;
  *   <li>the console: form login through the Faces login page ({@code SecurityContext.authenticate}),
  *       the identity kept in the HTTP session, whose id is renewed at login (no session fixation);
  *       a protected page without a session redirects to the login page and back afterwards;</li>
- *   <li>{@code /api/*}: HTTP Basic on every request, no session; errors are JSON.</li>
+ *   <li>{@code /api/*}: HTTP Basic on every request, no session; errors are JSON; the 401 challenge is not
+ *       {@code Basic} (no browser prompt, no cached credentials), and state-changing requests need a JSON (or
+ *       upload) body or a custom header ({@link CrossSiteRequests}).</li>
  * </ul>
  * Both check passwords through {@link StaffService#authenticate}, after the {@link LoginThrottle}: a source
  * that failed too often, or an account it keeps guessing, gets 429 with {@code Retry-After} before any PBKDF2.
@@ -72,6 +74,11 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         if (path.startsWith("/api/")) {
+            Optional<String> crossSite = CrossSiteRequests.refusal(request.getMethod(), request.getContentType(),
+                    request.getHeader(CrossSiteRequests.CUSTOM_HEADER));
+            if (crossSite.isPresent()) {
+                return unsupportedContentType(request, response, crossSite.get());
+            }
             return basic(request, response, context);
         }
         HttpSession session = request.getSession(false);
@@ -204,6 +211,21 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
         return AuthenticationStatus.SEND_FAILURE;
     }
 
+    private static AuthenticationStatus unsupportedContentType(HttpServletRequest request, HttpServletResponse response,
+                                                               String type) {
+        try {
+            response.setStatus(415);
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write(JSON.createObjectBuilder()
+                    .add("error", "unsupported_content_type")
+                    .add("message", Texts.text(Texts.of(request), "error.api.contentType", type, CrossSiteRequests.CUSTOM_HEADER))
+                    .build().toString());
+        } catch (IOException e) {
+            // the client went away; nothing else to do
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
     private static String failure(LoginOutcome outcome) {
         return outcome instanceof LoginOutcome.Refused refused ? refused.reason().name().toLowerCase(Locale.ROOT) : null;
     }
@@ -227,7 +249,9 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     private static AuthenticationStatus unauthorized(HttpServletRequest request, HttpServletResponse response, String code) {
         try {
             response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"filodiretto\", charset=\"UTF-8\"");
+            // not "Basic": a browser would prompt for credentials and then send them with any request to this
+            // host, a hostile page's included; API clients send Basic credentials without being asked
+            response.setHeader("WWW-Authenticate", "FiloDiretto-Basic realm=\"filodiretto\", charset=\"UTF-8\"");
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write(JSON.createObjectBuilder()
                     .add("error", code)

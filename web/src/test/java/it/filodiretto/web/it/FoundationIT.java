@@ -55,6 +55,9 @@ class FoundationIT {
     @Inject
     it.filodiretto.domain.staff.UnknownUserFailures unknownUsers;
 
+    @Inject
+    it.filodiretto.domain.consent.Pseudonyms pseudonyms;
+
     @Resource
     UserTransaction transaction;
 
@@ -103,8 +106,26 @@ class FoundationIT {
         HttpResponse<String> response = client().get("api/v1/staff", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Basic");
+        // a challenge, but not "Basic": a browser must not prompt and then cache credentials for any page to use
+        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("FiloDiretto-Basic");
+        assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(v -> v.regionMatches(true, 0, "Basic", 0, 5));
         assertThat(object(response).getString("error")).isEqualTo("authentication_required");
+        HttpResponse<String> wrong = client().get("api/v1/staff", basic("admin", "wrong-password-x"));
+        assertThat(wrong.headers().allValues("WWW-Authenticate")).noneMatch(v -> v.regionMatches(true, 0, "Basic", 0, 5));
+    }
+
+    @Test
+    @RunAsClient
+    void aStateChangingCallWithAFormLikeBodyIsRefusedEvenWithValidCredentials() {
+        String username = unique("csrf");
+        String json = "{\"username\":\"" + username + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"EDITOR\"]}";
+        for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b"}) {
+            HttpResponse<String> refused = client().send("POST", "api/v1/staff", admin(), type, json);
+            assertThat(refused.statusCode()).as(type).isEqualTo(415);
+            assertThat(object(refused).getString("error")).isEqualTo("unsupported_content_type");
+        }
+        assertThat(client().get("api/v1/staff/" + username, admin()).statusCode()).as("nothing created").isEqualTo(404);
+        assertThat(client().sendJson("POST", "api/v1/staff", admin(), json).statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -468,6 +489,23 @@ class FoundationIT {
         assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_THROTTLED' and target_id = ?", user)).isEqualTo(1);
         assertThat(client().formLogin(user, PASSWORD).statusCode()).as("this address now waits, even for the right password").isEqualTo(429);
         assertThat(db.scalar("select failed_logins from staff_account where username = ?", user)).isEqualTo(5);
+    }
+
+    @Test
+    void behindTheTrustedProxyTheSubscriptionPageSeesTheForwardedClientAddress() {
+        // arquillian.xml trusts any peer as a proxy: the page's per-address limit and its evidence use X-Forwarded-For
+        String client = "198.51.100." + (100 + new java.util.Random().nextInt(100));
+        String number = "+39347" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        StaffClient browser = client().from(client);
+        HttpResponse<String> page = browser.get("iscriviti.xhtml", null);
+        String form = "subscribe=subscribe&subscribe%3Asubmit=&subscribe%3Alanguage=it&subscribe%3Anumber="
+                + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8)
+                + "&subscribe%3Atopics=weather&subscribe%3Aconsent_input=on&jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(StaffClient.viewState(page.body()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(browser.postRaw("iscriviti.xhtml", form).body()).contains("id=\"subscribe:sent\"");
+
+        assertThat(db.scalar("select count(*) from web_request where ip_hash = ?", pseudonyms.hash("ip:" + client))).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from web_request where ip_hash = ?", pseudonyms.hash("ip:127.0.0.1"))).isZero();
     }
 
     @Test

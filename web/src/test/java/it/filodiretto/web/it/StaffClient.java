@@ -44,8 +44,9 @@ public final class StaffClient {
     }
 
     /**
-     * Sends every further request with {@code X-Forwarded-For: address}: the in-container server trusts
-     * 127.0.0.1 as a reverse proxy (arquillian.xml), so requests seem to come from that client address.
+     * Sends every further request with {@code X-Forwarded-For: address}: the in-container server trusts any peer
+     * as a reverse proxy (arquillian.xml: the tests reach it at the machine's own address, whatever that is), so
+     * requests seem to come from that client address.
      */
     public StaffClient from(String address) {
         this.forwardedFor = address;

@@ -23,6 +23,7 @@ class ClientAddressTest {
         assertThat(behindProxy.resolve("10.0.0.2", List.of("1.2.3.4, 198.51.100.7, 10.0.0.9"))).isEqualTo("198.51.100.7");
         assertThat(behindProxy.resolve("127.0.0.1", List.of("1.2.3.4", "203.0.113.5"))).isEqualTo("203.0.113.5");
         assertThat(behindProxy.resolve("::1", List.of("2001:db8::7"))).isEqualTo("2001:db8::7");
+        assertThat(behindProxy.resolve("0:0:0:0:0:0:0:1%0", List.of("198.51.100.7"))).as("with a scope id").isEqualTo("198.51.100.7");
     }
 
     @Test
