@@ -37,7 +37,7 @@ public class LoginFlood {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
         String legit = "bench-legit-" + Long.toHexString(System.nanoTime());
-        String legitPassword = "Bench-legit-pass-1";
+        String legitPassword = "Citizen-desk-pass-4";
         HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/staff"))
                 .header("Authorization", admin).header("Content-Type", "application/json").header("X-Forwarded-For", "192.0.2.1")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + legit + "\",\"displayName\":\"Bench\",\"password\":\""
@@ -56,7 +56,7 @@ public class LoginFlood {
         List<Thread> flood = new ArrayList<>();
         for (int c = 0; c < clients; c++) {
             int client = c;
-            Thread t = Thread.ofPlatform().start(() -> {
+            Thread t = new Thread(() -> {
                 long n = 0;
                 while (System.nanoTime() < end) {
                     String credentials = (n++ + client) % 2 == 0 ? basic("nobody-" + client + "-" + n, "wrong-" + n)
@@ -68,6 +68,7 @@ public class LoginFlood {
                     }
                 }
             });
+            t.start();
             flood.add(t);
         }
         List<Long> other = Collections.synchronizedList(new ArrayList<>());

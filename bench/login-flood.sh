@@ -25,9 +25,9 @@ for _ in $(seq 1 180); do
     sleep 1
 done
 curl -fsS -o /dev/null -u "admin:$ADMIN_PASSWORD" -H 'X-Forwarded-For: 192.0.2.1' -H 'Content-Type: application/json' \
-    -d '{"username":"bench-dpo","displayName":"Bench DPO","password":"Bench-dpo-pass-1","roles":["PRIVACY_OFFICER"]}' "http://localhost:$PORT/api/v1/staff"
+    -d '{"username":"bench-dpo","displayName":"Bench DPO","password":"Privacy-officer-pass-7","roles":["PRIVACY_OFFICER"]}' "http://localhost:$PORT/api/v1/staff"
 # events in the chain (each verification adds one itself)
-audit_rows() { curl -fsS -u "bench-dpo:Bench-dpo-pass-1" -H 'X-Forwarded-For: 192.0.2.1' "http://localhost:$PORT/api/v1/audit/verify" | sed -n 's/.*"events":\([0-9]*\).*/\1/p'; }
+audit_rows() { curl -fsS -u "bench-dpo:Privacy-officer-pass-7" -H 'X-Forwarded-For: 192.0.2.1' "http://localhost:$PORT/api/v1/audit/verify" | sed -n 's/.*"events":\([0-9]*\).*/\1/p'; }
 BEFORE=$(audit_rows || echo '?')
 java bench/LoginFlood.java "http://localhost:$PORT/" "$ADMIN_PASSWORD" "$SECONDS_" "$CLIENTS"
 AFTER=$(audit_rows || echo '?')
