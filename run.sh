@@ -9,6 +9,8 @@
 #   FILODIRETTO_ADMIN_PASSWORD  password of the first 'admin' account (first start only; else generated and logged)
 #   FILODIRETTO_SKIP_BUILD=1    run what was built last time
 #   FILODIRETTO_ASSISTANT_SEED_FILE  knowledge base loaded when empty (default: the sample; set empty for none)
+#   FILODIRETTO_SANDBOX_ENABLED the sandbox WhatsApp gateway (default here: true without an access token;
+#                               the application's own default is false, docs/security.md)
 #   JAVA_OPTS                   JVM options (default -Xmx768m)
 # Every other setting: docs/configuration.md (environment variables override the defaults).
 set -euo pipefail
@@ -40,6 +42,12 @@ export FILODIRETTO_SELF_URL="${FILODIRETTO_SELF_URL:-http://localhost:$PORT}"
 # (bench/assistant/knowledge-base.json, a fictional city's articles) so the chat answers at once.
 export FILODIRETTO_ASSISTANT_INDEX_DIR="${FILODIRETTO_ASSISTANT_INDEX_DIR:-$DATA_DIR/assistant-index}"
 export FILODIRETTO_ASSISTANT_SEED_FILE="${FILODIRETTO_ASSISTANT_SEED_FILE-$PWD/bench/assistant/knowledge-base.json}"
+
+# The sandbox gateway is off unless switched on: this local start switches it on, unless a real Cloud API
+# access token is given (the application would refuse the sandbox next to it).
+if [ -z "${FILODIRETTO_WHATSAPP_ACCESS_TOKEN:-}" ]; then
+    export FILODIRETTO_SANDBOX_ENABLED="${FILODIRETTO_SANDBOX_ENABLED:-true}"
+fi
 
 echo "Filo Diretto starting on http://localhost:$PORT/  (data in $DATA_DIR)"
 exec java ${JAVA_OPTS:--Xmx768m} -jar "$RUNTIME/payara-micro.jar" \

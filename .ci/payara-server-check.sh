@@ -115,8 +115,10 @@ for change in "update audit_event set actor = 'x'" "delete from audit_event" "tr
     fi
 done
 log "audit_event rejects UPDATE, DELETE and TRUNCATE on PostgreSQL"
-# Campaign and dispatch on PostgreSQL (their SQL is partly native): the sandbox on for this phase only
+# Campaign and dispatch on PostgreSQL (their SQL is partly native): the sandbox on for this phase only; on
+# PostgreSQL the application refuses it (readiness DOWN) without the second, explicit key
 AS create-system-properties "filodiretto.sandbox.enabled=true" >/dev/null
+AS create-system-properties "filodiretto.sandbox.i-know-this-is-not-production=true" >/dev/null
 # CI runs at any hour: no quiet hours for the campaign of this phase
 AS create-system-properties "filodiretto.campaigns.quiet-hours=00\\:00-00\\:00" >/dev/null
 T0=$(date +%s)

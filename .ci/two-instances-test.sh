@@ -50,7 +50,7 @@ PB
 
 launch() {
     local name=$1 port=$2
-    java -Xmx512m -Dfilodiretto.self-url="http://localhost:$port" -Dfilodiretto.admin.password="$ADMIN_PASSWORD" -Dfilodiretto.sandbox.enabled=true \
+    java -Xmx512m -Dfilodiretto.self-url="http://localhost:$port" -Dfilodiretto.admin.password="$ADMIN_PASSWORD" -Dfilodiretto.sandbox.enabled=true -Dfilodiretto.sandbox.i-know-this-is-not-production=true \
         -Dfilodiretto.dispatch.rate-per-second=$CEILING -Dfilodiretto.campaigns.quiet-hours=00:00-00:00 \
         -Dfilodiretto.assistant.index-dir="$WORK/index-$name" \
         -jar "$MICRO" --nocluster --port "$port" --addlibs "$WORK/postgresql-42.7.14.jar" \

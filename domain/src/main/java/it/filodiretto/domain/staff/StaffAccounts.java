@@ -30,6 +30,17 @@ public class StaffAccounts {
         return em.createQuery("select count(a) from StaffAccount a", Long.class).getSingleResult();
     }
 
+    /**
+     * Counts a failed login in the database itself ({@code failed_logins = failed_logins + 1}), so parallel
+     * guesses each count instead of racing on the entity's version; returns the count now.
+     */
+    public int countFailedLogin(long accountId) {
+        em.createQuery("update StaffAccount a set a.failedLogins = a.failedLogins + 1 where a.id = :id")
+                .setParameter("id", accountId).executeUpdate();
+        return em.createQuery("select a.failedLogins from StaffAccount a where a.id = :id", Integer.class)
+                .setParameter("id", accountId).getSingleResult();
+    }
+
     public void add(StaffAccount account) {
         em.persist(account);
     }

@@ -14,7 +14,6 @@ import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -47,12 +46,11 @@ public class StaffService {
     VerifiedCredentials recent;
 
     @Inject
-    @ConfigProperty(name = "filodiretto.staff.login.max-failures", defaultValue = "5")
-    int maxFailures;
+    UnknownUserFailures unknownUsers;
 
     @Inject
-    @ConfigProperty(name = "filodiretto.staff.login.lockout-minutes", defaultValue = "15")
-    int lockoutMinutes;
+    @ConfigProperty(name = "filodiretto.staff.login.max-failures", defaultValue = "5")
+    int maxFailures;
 
     @Inject
     @ConfigProperty(name = "filodiretto.staff.password.min-length", defaultValue = "12")
@@ -145,6 +143,50 @@ public class StaffService {
         return account;
     }
 
+    /**
+     * Renames an account (an administrator may rename the first account, {@code admin}, so that the name
+     * everyone guesses first does not exist). Earlier audit events keep the old name; the event of the
+     * rename links both.
+     */
+    public StaffAccount renameAccount(String rawUsername, String newUsername, String actor) {
+        StaffAccount account = find(rawUsername)
+                .orElseThrow(() -> DomainException.notFound("unknown_staff", "error.staff.unknown", rawUsername));
+        String target = StaffAccount.normaliseUsername(newUsername);
+        if (target.equals(account.username())) {
+            return account;
+        }
+        if (accounts.byUsername(target).isPresent()) {
+            throw DomainException.conflict("duplicate_username", "error.staff.duplicateUsername", target);
+        }
+        String before = account.username();
+        account.changeUsername(target);
+        Map<String, Object> details = new LinkedHashMap<>();
+        details.put("field", "username");
+        details.put("before", before);
+        details.put("after", target);
+        audit.record(Actor.staff(actor), AuditAction.STAFF_UPDATED, TARGET, target, details);
+        return account;
+    }
+
+    /**
+     * The account's owner sets a new password (required after a generated one): the current password is
+     * checked again, the new one must meet the policy and differ from it.
+     */
+    public void changeOwnPassword(String username, String currentPassword, String newPassword) {
+        StaffAccount account = find(username)
+                .orElseThrow(() -> DomainException.notFound("unknown_staff", "error.staff.unknown", username));
+        if (currentPassword == null || !passwordHash.verify(currentPassword.toCharArray(), account.passwordHash())) {
+            throw DomainException.invalid("wrong_current_password", "error.staff.wrongCurrentPassword");
+        }
+        if (currentPassword.equals(newPassword)) {
+            throw DomainException.invalid("same_password", "error.staff.samePassword");
+        }
+        passwordPolicy().check(newPassword, account.username());
+        account.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+        audit.record(Actor.staff(account.username()), AuditAction.STAFF_PASSWORD_RESET, TARGET, account.username(),
+                Map.of("by", "self"));
+    }
+
     private void refuseIfLastAdmin(StaffAccount account) {
         long otherAdmins = accounts.all().stream()
                 .filter(a -> a.isEnabled() && a.roles().contains(Role.ADMIN) && !a.username().equals(account.username()))
@@ -155,10 +197,13 @@ public class StaffService {
     }
 
     /**
-     * Checks a username and password, counting failures: after the configured number of consecutive
-     * failures the account is locked for a while, even for the right password. Every failure is audited;
-     * a success too when {@code auditSuccess} (console logins: yes; API calls, which authenticate on every
-     * request and whose changes are audited with their actor anyway: no).
+     * Checks a username and password. There is no account lock any more (anyone could have kept {@code admin}
+     * locked out everywhere): the web layer's throttles delay the guessing address before calling this. Every
+     * wrong password of an account is counted atomically (parallel guesses each count) and audited; every
+     * {@code max-failures}-th consecutive one is also audited as {@code LOGIN_THROTTLED}, the sign of an account
+     * under attack. Unknown usernames are only counted ({@link UnknownUserFailures}). A success is audited when
+     * {@code auditSuccess} (console logins: yes; API calls, which authenticate on every request and whose changes
+     * are audited with their actor anyway: no).
      */
     public LoginOutcome authenticate(String rawUsername, String password, String origin, boolean auditSuccess) {
         OffsetDateTime now = time.now();
@@ -167,29 +212,24 @@ public class StaffService {
         details.put("origin", origin);
         if (found.isEmpty()) {
             passwordHash.verify(String.valueOf(password).toCharArray(), decoyHash);
-            details.put("reason", "unknown_user");
-            // what was typed is not kept: it may be a mistyped password, a phone number or an e-mail address
-            audit.record(Actor.ANONYMOUS, AuditAction.LOGIN_FAILED, TARGET, null, details);
-            return new LoginOutcome.Refused(LoginOutcome.Reason.BAD_CREDENTIALS);
+            // counted, and audited as a periodic summary: what was typed is not kept (it may be a mistyped
+            // password, a phone number or an e-mail address), and a flood must not write a row per guess
+            unknownUsers.failed(origin);
+            return new LoginOutcome.Refused(LoginOutcome.Reason.UNKNOWN_USER);
         }
         StaffAccount account = found.get();
         Actor who = Actor.staff(account.username());
-        if (account.isLockedAt(now)) {
-            details.put("reason", "locked");
-            audit.record(who, AuditAction.LOGIN_FAILED, TARGET, account.username(), details);
-            return new LoginOutcome.Refused(LoginOutcome.Reason.LOCKED);
-        }
         // API calls authenticate on every request: a recent verification of these very credentials against
         // this very hash stands in for PBKDF2 (see VerifiedCredentials); console logins always verify
         boolean matches = password != null && (!auditSuccess && recent.matches(account.username(), password, account.passwordHash())
                 || passwordHash.verify(password.toCharArray(), account.passwordHash()));
         if (!matches) {
-            boolean locked = account.recordFailedLogin(now, maxFailures, Duration.ofMinutes(lockoutMinutes));
             details.put("reason", "bad_password");
+            // the audit chain's lock first, then the account's row: the order every audited change takes
             audit.record(who, AuditAction.LOGIN_FAILED, TARGET, account.username(), details);
-            if (locked) {
-                audit.record(who, AuditAction.LOGIN_THROTTLED, TARGET, account.username(),
-                        Map.of("lockedMinutes", lockoutMinutes));
+            int failures = accounts.countFailedLogin(account.id());
+            if (failures % Math.max(1, maxFailures) == 0) {
+                audit.record(who, AuditAction.LOGIN_THROTTLED, TARGET, account.username(), Map.of("consecutiveFailures", failures));
             }
             return new LoginOutcome.Refused(LoginOutcome.Reason.BAD_CREDENTIALS);
         }
@@ -206,7 +246,7 @@ public class StaffService {
             account.clearFailures();
             recent.remember(account.username(), password, account.passwordHash());
         }
-        return new LoginOutcome.Accepted(account.username(), account.displayName(), account.roles());
+        return new LoginOutcome.Accepted(account.username(), account.displayName(), account.roles(), account.mustChangePassword());
     }
 
     public void recordLogout(String username) {
@@ -232,6 +272,10 @@ public class StaffService {
         passwordPolicy().check(password, INITIAL_ADMIN);
         StaffAccount admin = new StaffAccount(INITIAL_ADMIN, "Administrator", passwordHash.generate(password.toCharArray()),
                 java.util.EnumSet.of(Role.ADMIN), time.now());
+        if (generated) {
+            // it was printed in the server log: its owner must choose another at the first login
+            admin.requirePasswordChange();
+        }
         accounts.add(admin);
         audit.record(Actor.SYSTEM, AuditAction.SYSTEM_BOOTSTRAPPED, TARGET, INITIAL_ADMIN,
                 Map.of("passwordSource", generated ? "generated" : "configured"));

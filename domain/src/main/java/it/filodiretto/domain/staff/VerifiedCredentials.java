@@ -41,6 +41,19 @@ public class VerifiedCredentials {
         return entry != null && entry.expires() - System.nanoTime() > 0 && entry.passwordHash().equals(storedHash);
     }
 
+    /**
+     * Whether these credentials (username as typed, normalised here) were verified recently against some hash;
+     * no database, no hashing: lets the login throttles wave through a client that proved its password a
+     * moment ago. {@link #matches} still decides, against the current hash.
+     */
+    public boolean remembers(String rawUsername, String password) {
+        if (rawUsername == null || password == null) {
+            return false;
+        }
+        Entry entry = verified.get(fingerprint(rawUsername.strip().toLowerCase(java.util.Locale.ROOT), password));
+        return entry != null && entry.expires() - System.nanoTime() > 0;
+    }
+
     public void remember(String username, String password, String storedHash) {
         if (verified.size() >= MAX_ENTRIES) {
             long now = System.nanoTime();

@@ -3,7 +3,6 @@ package it.filodiretto.domain.staff;
 import it.filodiretto.domain.common.DomainException;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumSet;
@@ -41,25 +40,30 @@ class StaffAccountTest {
     }
 
     @Test
-    void theFifthConsecutiveFailureLocksTheAccountForTheLockoutPeriod() {
+    void aSuccessfulLoginRecordsItsTime() {
         StaffAccount a = account();
-        for (int i = 1; i < 5; i++) {
-            assertThat(a.recordFailedLogin(NOW, 5, Duration.ofMinutes(15))).isFalse();
-            assertThat(a.isLockedAt(NOW)).isFalse();
-        }
-        assertThat(a.recordFailedLogin(NOW, 5, Duration.ofMinutes(15))).isTrue();
-        assertThat(a.isLockedAt(NOW.plusMinutes(14))).isTrue();
-        assertThat(a.isLockedAt(NOW.plusMinutes(15))).isFalse();
+        a.recordSuccessfulLogin(NOW);
+        assertThat(a.lastLoginAt()).isEqualTo(NOW);
+        assertThat(a.failedLogins()).isZero();
     }
 
     @Test
-    void aSuccessfulLoginResetsTheFailureCount() {
+    void aGeneratedPasswordMustBeChangedAndANewPasswordClearsThat() {
         StaffAccount a = account();
-        a.recordFailedLogin(NOW, 3, Duration.ofMinutes(1));
-        a.recordFailedLogin(NOW, 3, Duration.ofMinutes(1));
-        a.recordSuccessfulLogin(NOW);
-        assertThat(a.recordFailedLogin(NOW, 3, Duration.ofMinutes(1))).isFalse();
-        assertThat(a.lastLoginAt()).isEqualTo(NOW);
+        assertThat(a.mustChangePassword()).isFalse();
+        a.requirePasswordChange();
+        assertThat(a.mustChangePassword()).isTrue();
+        a.changePasswordHash("new-hash");
+        assertThat(a.mustChangePassword()).isFalse();
+    }
+
+    @Test
+    void anAccountCanBeRenamedToAValidUsernameOnly() {
+        StaffAccount a = account();
+        a.changeUsername(" Sindaco.Ufficio ");
+        assertThat(a.username()).isEqualTo("sindaco.ufficio");
+        assertThatThrownBy(() -> a.changeUsername("system")).isInstanceOf(DomainException.class);
+        assertThatThrownBy(() -> a.changeUsername("x")).isInstanceOf(DomainException.class);
     }
 
     @Test

@@ -2,7 +2,6 @@ package it.filodiretto.integration.api;
 
 import it.filodiretto.integration.system.ChannelMetrics;
 import it.filodiretto.integration.whatsapp.WebhookBatcher;
-import it.filodiretto.integration.whatsapp.WebhookSignature;
 import it.filodiretto.integration.whatsapp.WhatsAppSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -67,7 +66,7 @@ public class WebhookIntake {
         if (body.length > settings.maxWebhookBytes()) {
             return Outcome.TOO_LARGE;
         }
-        if (!WebhookSignature.verify(settings.appSecret(), body, signature)) {
+        if (!settings.acceptsSignature(body, signature)) {
             return Outcome.BAD_SIGNATURE;
         }
         String text = new String(body, StandardCharsets.UTF_8);

@@ -53,7 +53,7 @@ public class FirstRun {
         notices.inForce();
         generatedPassword.ifPresent(generated -> LOG.warning(() -> "\n==================================================================\n"
                 + " Filo Diretto first run: staff account 'admin' created.\n"
-                + " Generated password (shown only this once): " + generated + "\n"
+                + " Generated password (shown only this once; to be changed at the first login): " + generated + "\n"
                 + " Set FILODIRETTO_ADMIN_PASSWORD before the first start to choose it.\n"
                 + "=================================================================="));
     }

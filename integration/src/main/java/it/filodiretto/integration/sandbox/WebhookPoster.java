@@ -50,7 +50,7 @@ public class WebhookPoster {
     @Timeout(value = 30, unit = ChronoUnit.SECONDS)
     @Retry(maxRetries = 2, delay = 200, jitter = 100, retryOn = ProcessingException.class)
     public int post(JsonObject payload) {
-        return postSigned(payload.toString().getBytes(StandardCharsets.UTF_8), WebhookSignature.sign(settings.appSecret(),
+        return postSigned(payload.toString().getBytes(StandardCharsets.UTF_8), WebhookSignature.sign(settings.sandboxSecret(),
                 payload.toString().getBytes(StandardCharsets.UTF_8)));
     }
 

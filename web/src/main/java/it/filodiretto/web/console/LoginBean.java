@@ -63,6 +63,10 @@ public class LoginBean {
             faces.responseComplete();
         } else if (status == AuthenticationStatus.SEND_CONTINUE) {
             faces.responseComplete();
+        } else if (request.getAttribute(ConsoleAuthenticationMechanism.THROTTLED_SECONDS) instanceof Long seconds) {
+            String pattern = faces.getApplication().getResourceBundle(faces, "msg").getString("login.throttled");
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
+                    new java.text.MessageFormat(pattern, faces.getViewRoot().getLocale()).format(new Object[]{seconds}), null));
         } else {
             faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     faces.getApplication().getResourceBundle(faces, "msg").getString("login.failed"), null));

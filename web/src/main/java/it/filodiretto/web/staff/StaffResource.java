@@ -78,6 +78,18 @@ public class StaffResource {
         return StaffRepresentation.of(updated);
     }
 
+    /** Renames an account, e.g. the first one, {@code admin}: {@code {"username":"new-name"}}. */
+    @POST
+    @Path("{username}/rename")
+    public Response rename(@PathParam("username") String username, StaffRequest body, @Context UriInfo uri) {
+        if (body == null || body.username == null) {
+            throw DomainException.invalid("missing_body", "error.api.missingBody");
+        }
+        StaffAccount renamed = staff.renameAccount(username, body.username, actor());
+        return Response.ok(StaffRepresentation.of(renamed))
+                .location(uri.getBaseUriBuilder().path("v1/staff").path(renamed.username()).build()).build();
+    }
+
     private String actor() {
         return security.getUserPrincipal().getName();
     }

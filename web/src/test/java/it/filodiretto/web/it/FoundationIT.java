@@ -52,6 +52,12 @@ class FoundationIT {
     @Inject
     ConnectivityService connectivity;
 
+    @Inject
+    it.filodiretto.domain.staff.UnknownUserFailures unknownUsers;
+
+    @Inject
+    it.filodiretto.domain.consent.Pseudonyms pseudonyms;
+
     @Resource
     UserTransaction transaction;
 
@@ -86,6 +92,8 @@ class FoundationIT {
         assertThat(health.body()).contains("\"database\"", "\"broker\"").doesNotContain("DOWN");
         // the WhatsApp API is a detail of readiness, never its cause (here: the sandbox's number)
         assertThat(health.body()).contains("\"whatsapp-api\"").contains("\"qualityRating\":\"GREEN\"").contains("\"reachable\":\"true\"");
+        // switched on explicitly (arquillian.xml), on H2 without a token: it runs, and readiness says so
+        assertThat(health.body()).contains("\"sandbox\"").containsPattern("\"active\":\"?true");
 
         HttpResponse<String> live = client().get("health/live", null);
         assertThat(live.statusCode()).isEqualTo(200);
@@ -98,8 +106,26 @@ class FoundationIT {
         HttpResponse<String> response = client().get("api/v1/staff", null);
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("Basic");
+        // a challenge, but not "Basic": a browser must not prompt and then cache credentials for any page to use
+        assertThat(response.headers().firstValue("WWW-Authenticate")).get().asString().startsWith("FiloDiretto-Basic");
+        assertThat(response.headers().allValues("WWW-Authenticate")).noneMatch(v -> v.regionMatches(true, 0, "Basic", 0, 5));
         assertThat(object(response).getString("error")).isEqualTo("authentication_required");
+        HttpResponse<String> wrong = client().get("api/v1/staff", basic("admin", "wrong-password-x"));
+        assertThat(wrong.headers().allValues("WWW-Authenticate")).noneMatch(v -> v.regionMatches(true, 0, "Basic", 0, 5));
+    }
+
+    @Test
+    @RunAsClient
+    void aStateChangingCallWithAFormLikeBodyIsRefusedEvenWithValidCredentials() {
+        String username = unique("csrf");
+        String json = "{\"username\":\"" + username + "\",\"displayName\":\"X\",\"password\":\"" + PASSWORD + "\",\"roles\":[\"EDITOR\"]}";
+        for (String type : new String[]{"text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=b"}) {
+            HttpResponse<String> refused = client().send("POST", "api/v1/staff", admin(), type, json);
+            assertThat(refused.statusCode()).as(type).isEqualTo(415);
+            assertThat(object(refused).getString("error")).isEqualTo("unsupported_content_type");
+        }
+        assertThat(client().get("api/v1/staff/" + username, admin()).statusCode()).as("nothing created").isEqualTo(404);
+        assertThat(client().sendJson("POST", "api/v1/staff", admin(), json).statusCode()).isEqualTo(201);
     }
 
     @Test
@@ -263,17 +289,99 @@ class FoundationIT {
 
     @Test
     @RunAsClient
-    void repeatedFailedLoginsLockTheAccountEvenForTheRightPassword() {
-        StaffClient api = client();
-        String user = createAccount(api, unique("locked"), "EDITOR");
+    void repeatedFailuresDelayThatAddressForThatAccountOnlyAndTheRightPasswordElsewhereWorks() {
+        String user = createAccount(client(), unique("guessed"), "EDITOR");
+        StaffClient attacker = client().from("198.51.100.21");
         for (int i = 0; i < 5; i++) {
-            assertThat(api.get("api/v1/staff", basic(user, "wrong-password-" + i)).statusCode()).isEqualTo(401);
+            assertThat(attacker.get("api/v1/staff", basic(user, "wrong-password-" + i)).statusCode()).isEqualTo(401);
         }
 
-        HttpResponse<String> rightPassword = api.get("api/v1/staff", basic(user, PASSWORD));
-        assertThat(rightPassword.statusCode()).isEqualTo(401);
-        assertThat(object(rightPassword).getString("error")).isEqualTo("invalid_credentials");
-        assertThat(client().formLogin(user, PASSWORD).statusCode()).isEqualTo(200);
+        HttpResponse<String> delayed = attacker.get("api/v1/staff", basic(user, PASSWORD));
+        assertThat(delayed.statusCode()).as("that address waits, even with the right password").isEqualTo(429);
+        assertThat(delayed.headers().firstValue("Retry-After")).get().asString().matches("[1-9][0-9]*");
+        assertThat(object(delayed).getString("error")).isEqualTo("too_many_attempts");
+        assertThat(client().from("203.0.113.21").get("api/v1/staff", basic(user, PASSWORD)).statusCode())
+                .as("the right password from another address").isEqualTo(403);
+        assertThat(client().from("203.0.113.22").formLogin(user, PASSWORD).statusCode()).as("the console from another address").isEqualTo(302);
+    }
+
+    @Test
+    @RunAsClient
+    void aFloodOfWrongCredentialsIsRefusedBeforeHashingWhileOthersGetIn() {
+        StaffClient flood = client().from("198.51.100.66");
+        int throttled = 0;
+        HttpResponse<String> refused = null;
+        for (int i = 0; i < 40; i++) {
+            HttpResponse<String> response = flood.get("api/v1/staff", basic("nobody-" + i, "wrong-password-" + i));
+            if (response.statusCode() == 429) {
+                throttled++;
+                refused = response;
+            } else {
+                assertThat(response.statusCode()).isEqualTo(401);
+            }
+        }
+        assertThat(throttled).as("beyond the address's budget (20 checks, then one per 3 s)").isGreaterThanOrEqualTo(15);
+        assertThat(refused.headers().firstValue("Retry-After")).isPresent();
+        assertThat(object(refused).getString("error")).isEqualTo("too_many_attempts");
+        assertThat(client().from("198.51.100.67").get("api/v1/staff", admin()).statusCode()).as("another address").isEqualTo(200);
+        HttpResponse<String> console = client().from("198.51.100.66").formLogin("nobody", "wrong-password");
+        assertThat(console.statusCode()).as("the console login of the flooding address").isEqualTo(429);
+        assertThat(console.body()).contains("Troppi tentativi");
+    }
+
+    @Test
+    void parallelWrongPasswordsEachCount() throws Exception {
+        String user = createAccount(client(), unique("parallel"), "EDITOR");
+        int guesses = 8;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(guesses);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> all = new java.util.ArrayList<>();
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            for (int i = 0; i < guesses; i++) {
+                int n = i;
+                all.add(pool.submit(() -> {
+                    start.await();
+                    return staff.authenticate(user, "wrong-password-" + n, "api", false);
+                }));
+            }
+            start.countDown();
+            for (java.util.concurrent.Future<?> f : all) {
+                f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        assertThat(db.scalar("select failed_logins from staff_account where username = ?", user)).isEqualTo(guesses);
+    }
+
+    @Test
+    void aGeneratedPasswordMustBeChangedFirstAndTheFirstAccountCanBeRenamed() throws Exception {
+        String user = createAccount(client(), unique("generated"), "ADMIN");
+        transaction.begin();
+        staff.find(user).orElseThrow().requirePasswordChange();
+        transaction.commit();
+
+        HttpResponse<String> api = client().get("api/v1/staff", basic(user, PASSWORD));
+        assertThat(api.statusCode()).isEqualTo(403);
+        assertThat(object(api).getString("error")).isEqualTo("password_change_required");
+        StaffClient browser = client();
+        assertThat(browser.formLogin(user, PASSWORD).statusCode()).isEqualTo(302);
+        HttpResponse<String> home = browser.get("console/index.xhtml", null);
+        assertThat(home.statusCode()).isEqualTo(302);
+        assertThat(home.headers().firstValue("Location")).get().asString().endsWith("/console/password.xhtml");
+        assertThat(browser.get("console/password.xhtml", null).body()).contains("password-required");
+
+        HttpResponse<String> changed = client().sendJson("PUT", "api/v1/staff/" + user, basic(user, PASSWORD),
+                "{\"password\":\"Another-long-pass-3\"}");
+        assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+        assertThat(client().get("api/v1/staff", basic(user, "Another-long-pass-3")).statusCode()).isEqualTo(200);
+
+        String renamed = unique("renamed");
+        HttpResponse<String> rename = client().sendJson("POST", "api/v1/staff/" + user + "/rename", admin(),
+                "{\"username\":\"" + renamed + "\"}");
+        assertThat(rename.statusCode()).as(rename.body()).isEqualTo(200);
+        assertThat(client().get("api/v1/staff", basic(renamed, "Another-long-pass-3")).statusCode()).isEqualTo(200);
+        assertThat(client().get("api/v1/staff/" + user, admin()).statusCode()).isEqualTo(404);
     }
 
     @Test
@@ -347,7 +455,7 @@ class FoundationIT {
     }
 
     @Test
-    void loginsFailuresLockoutsAndLogoutsAreInTheAuditTrail() throws Exception {
+    void loginsFailuresAndLogoutsAreInTheAuditTrail() throws Exception {
         String user = createAccount(client(), unique("audited"), "EDITOR");
         StaffClient browser = client();
         assertThat(browser.formLogin(user, PASSWORD).statusCode()).isEqualTo(302);
@@ -363,12 +471,18 @@ class FoundationIT {
         assertThat(db.scalar("select count(*) from audit_event where action = 'LOGOUT' and actor = ?", user)).isEqualTo(1);
         assertThat(browser.get("console/index.xhtml", null).statusCode()).as("logged out").isEqualTo(302);
 
-        // an unknown username is not kept: it may be a phone number, an e-mail address or a password typed in the wrong box
-        long anonymousBefore = db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
-                + " and details like '%unknown_user%'");
-        assertThat(client().formLogin("+39 347 000 1122", "whatever-it-is-1").statusCode()).isEqualTo(200);
-        assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
-                + " and details like '%unknown_user%'")).isEqualTo(anonymousBefore + 1);
+        // an unknown username is not kept (it may be a phone number, an e-mail address or a password typed in the
+        // wrong box), and is not audited one by one: a summary every 5 minutes counts them
+        String summaries = "select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = 'anonymous'"
+                + " and details like '%unknown_user%'";
+        long anonymousBefore = db.scalar(summaries);
+        for (int i = 0; i < 3; i++) {
+            assertThat(client().formLogin("+39 347 000 1122", "whatever-it-is-1").statusCode()).isEqualTo(200);
+        }
+        assertThat(db.scalar(summaries)).as("no row per failure (the 5-minute summary may have run meanwhile)").isLessThanOrEqualTo(anonymousBefore + 1);
+        unknownUsers.summarise();
+        assertThat(db.scalar(summaries)).isBetween(anonymousBefore + 1, anonymousBefore + 2);
+        assertThat(db.scalar(summaries + " and details like '%\"count\":%'")).isPositive();
         assertThat(db.scalar("select count(*) from audit_event where actor like ? or details like ?", "%0001122%", "%0001122%")).isZero();
 
         for (int i = 0; i < 5; i++) {
@@ -378,10 +492,25 @@ class FoundationIT {
                 "select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%bad_password%'", user))
                 .isEqualTo(5);
         assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_THROTTLED' and target_id = ?", user)).isEqualTo(1);
-        assertThat(client().formLogin(user, PASSWORD).statusCode()).as("locked even for the right password").isEqualTo(200);
-        assertThat(
-                db.scalar("select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%locked%'", user))
-                .isEqualTo(1);
+        assertThat(client().formLogin(user, PASSWORD).statusCode()).as("this address now waits, even for the right password").isEqualTo(429);
+        assertThat(db.scalar("select failed_logins from staff_account where username = ?", user)).isEqualTo(5);
+    }
+
+    @Test
+    void behindTheTrustedProxyTheSubscriptionPageSeesTheForwardedClientAddress() {
+        // arquillian.xml trusts any peer as a proxy: the page's per-address limit and its evidence use X-Forwarded-For
+        String client = "198.51.100." + (100 + new java.util.Random().nextInt(100));
+        String number = "+39347" + (1_000_000 + new java.util.Random().nextInt(8_999_999));
+        StaffClient browser = client().from(client);
+        HttpResponse<String> page = browser.get("iscriviti.xhtml", null);
+        String form = "subscribe=subscribe&subscribe%3Asubmit=&subscribe%3Alanguage=it&subscribe%3Anumber="
+                + java.net.URLEncoder.encode(number, java.nio.charset.StandardCharsets.UTF_8)
+                + "&subscribe%3Atopics=weather&subscribe%3Aconsent_input=on&jakarta.faces.ViewState="
+                + java.net.URLEncoder.encode(StaffClient.viewState(page.body()), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(browser.postRaw("iscriviti.xhtml", form).body()).contains("id=\"subscribe:sent\"");
+
+        assertThat(db.scalar("select count(*) from web_request where ip_hash = ?", pseudonyms.hash("ip:" + client))).isEqualTo(1);
+        assertThat(db.scalar("select count(*) from web_request where ip_hash = ?", pseudonyms.hash("ip:127.0.0.1"))).isZero();
     }
 
     @Test

@@ -24,6 +24,7 @@ final class RoleMatrix {
 
     static final List<Entry> ENTRIES = List.of(
             new Entry("console/index.xhtml", true, ALL_STAFF),
+            new Entry("console/password.xhtml", true, ALL_STAFF),
             new Entry("console/admin/staff.xhtml", true, Set.of("ADMIN")),
             new Entry("console/admin/whatsapp.xhtml", true, Set.of("ADMIN")),
             new Entry("console/admin/status.xhtml", true, Set.of("ADMIN")),
