@@ -150,13 +150,13 @@ public class StaffService {
      */
     public StaffAccount renameAccount(String rawUsername, String newUsername, String actor) {
         StaffAccount account = find(rawUsername)
-                .orElseThrow(() -> DomainException.notFound("unknown_staff", "error.staff.unknown", rawUsername));
+                .orElseThrow(() -> new DomainException(DomainError.STAFF_UNKNOWN, rawUsername));
         String target = StaffAccount.normaliseUsername(newUsername);
         if (target.equals(account.username())) {
             return account;
         }
         if (accounts.byUsername(target).isPresent()) {
-            throw DomainException.conflict("duplicate_username", "error.staff.duplicateUsername", target);
+            throw new DomainException(DomainError.STAFF_DUPLICATE_USERNAME, target);
         }
         String before = account.username();
         account.changeUsername(target);
@@ -174,12 +174,12 @@ public class StaffService {
      */
     public void changeOwnPassword(String username, String currentPassword, String newPassword) {
         StaffAccount account = find(username)
-                .orElseThrow(() -> DomainException.notFound("unknown_staff", "error.staff.unknown", username));
+                .orElseThrow(() -> new DomainException(DomainError.STAFF_UNKNOWN, username));
         if (currentPassword == null || !passwordHash.verify(currentPassword.toCharArray(), account.passwordHash())) {
-            throw DomainException.invalid("wrong_current_password", "error.staff.wrongCurrentPassword");
+            throw new DomainException(DomainError.STAFF_WRONG_CURRENT_PASSWORD);
         }
         if (currentPassword.equals(newPassword)) {
-            throw DomainException.invalid("same_password", "error.staff.samePassword");
+            throw new DomainException(DomainError.STAFF_SAME_PASSWORD);
         }
         passwordPolicy().check(newPassword, account.username());
         account.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));

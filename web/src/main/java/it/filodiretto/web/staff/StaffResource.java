@@ -83,7 +83,7 @@ public class StaffResource {
     @Path("{username}/rename")
     public Response rename(@PathParam("username") String username, StaffRequest body, @Context UriInfo uri) {
         if (body == null || body.username == null) {
-            throw DomainException.invalid("missing_body", "error.api.missingBody");
+            throw new DomainException(DomainError.API_MISSING_BODY);
         }
         StaffAccount renamed = staff.renameAccount(username, body.username, actor());
         return Response.ok(StaffRepresentation.of(renamed))
