@@ -68,7 +68,7 @@ class SandboxSwitchTest {
     }
 
     private static WhatsAppSettings settings(String appSecret, Optional<String> token, boolean requested, boolean acknowledged,
-                                             Optional<String> sandboxSecret) {
+            Optional<String> sandboxSecret) {
         WhatsAppSettings settings = new WhatsAppSettings();
         settings.appSecret = Optional.ofNullable(appSecret);
         settings.accessToken = token;

@@ -103,7 +103,8 @@ public final class ClientAddress {
         if (zone >= 0 && value.indexOf(':') >= 0) {
             value = value.substring(0, zone); // an IPv6 scope (the container reports ::1 as 0:0:0:0:0:0:0:1%0)
         }
-        if (value.isEmpty() || !LITERAL.matcher(value).matches() || value.indexOf(':') < 0 && value.chars().filter(c -> c == '.').count() != 3) {
+        if (value.isEmpty() || !LITERAL.matcher(value).matches()
+                || value.indexOf(':') < 0 && value.chars().filter(c -> c == '.').count() != 3) {
             return Optional.empty();
         }
         try {

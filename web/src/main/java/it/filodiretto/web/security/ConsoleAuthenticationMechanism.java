@@ -197,7 +197,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private static AuthenticationStatus passwordChangeRequired(HttpServletRequest request, HttpServletResponse response,
-                                                               String username) {
+            String username) {
         try {
             response.setStatus(HttpServletResponse.SC_FORBIDDEN);
             response.setContentType("application/json;charset=UTF-8");
@@ -212,7 +212,7 @@ public class ConsoleAuthenticationMechanism implements HttpAuthenticationMechani
     }
 
     private static AuthenticationStatus unsupportedContentType(HttpServletRequest request, HttpServletResponse response,
-                                                               String type) {
+            String type) {
         try {
             response.setStatus(415);
             response.setContentType("application/json;charset=UTF-8");

@@ -10,7 +10,8 @@ import java.util.Set;
  *                           password change redirects there until it is changed
  */
 public record SessionIdentity(String username, String displayName, Set<String> roles, boolean mustChangePassword)
-        implements Serializable {
+        implements
+            Serializable {
 
     public static final String ATTRIBUTE = SessionIdentity.class.getName();
 

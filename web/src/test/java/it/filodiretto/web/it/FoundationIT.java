@@ -302,7 +302,8 @@ class FoundationIT {
         assertThat(object(delayed).getString("error")).isEqualTo("too_many_attempts");
         assertThat(client().from("203.0.113.21").get("api/v1/staff", basic(user, PASSWORD)).statusCode())
                 .as("the right password from another address").isEqualTo(403);
-        assertThat(client().from("203.0.113.22").formLogin(user, PASSWORD).statusCode()).as("the console from another address").isEqualTo(302);
+        assertThat(client().from("203.0.113.22").formLogin(user, PASSWORD).statusCode()).as("the console from another address")
+                .isEqualTo(302);
     }
 
     @Test
@@ -479,7 +480,8 @@ class FoundationIT {
         for (int i = 0; i < 3; i++) {
             assertThat(client().formLogin("+39 347 000 1122", "whatever-it-is-1").statusCode()).isEqualTo(200);
         }
-        assertThat(db.scalar(summaries)).as("no row per failure (the 5-minute summary may have run meanwhile)").isLessThanOrEqualTo(anonymousBefore + 1);
+        assertThat(db.scalar(summaries)).as("no row per failure (the 5-minute summary may have run meanwhile)")
+                .isLessThanOrEqualTo(anonymousBefore + 1);
         unknownUsers.summarise();
         assertThat(db.scalar(summaries)).isBetween(anonymousBefore + 1, anonymousBefore + 2);
         assertThat(db.scalar(summaries + " and details like '%\"count\":%'")).isPositive();
@@ -492,7 +494,8 @@ class FoundationIT {
                 "select count(*) from audit_event where action = 'LOGIN_FAILED' and actor = ? and details like '%bad_password%'", user))
                 .isEqualTo(5);
         assertThat(db.scalar("select count(*) from audit_event where action = 'LOGIN_THROTTLED' and target_id = ?", user)).isEqualTo(1);
-        assertThat(client().formLogin(user, PASSWORD).statusCode()).as("this address now waits, even for the right password").isEqualTo(429);
+        assertThat(client().formLogin(user, PASSWORD).statusCode()).as("this address now waits, even for the right password")
+                .isEqualTo(429);
         assertThat(db.scalar("select failed_logins from staff_account where username = ?", user)).isEqualTo(5);
     }
 
