@@ -17,18 +17,11 @@ public class DomainException extends RuntimeException {
     }
 
     private final DomainError error;
-    // copied out of the error so that a test can say hasFieldOrPropertyWithValue("code", "…")
-    private final Kind kind;
-    private final String code;
-    private final String messageKey;
     private final transient Object[] arguments;
 
     public DomainException(DomainError error, Object... arguments) {
         super(error.code() + ": " + error.messageKey() + (arguments.length == 0 ? "" : " " + Arrays.toString(arguments)));
         this.error = error;
-        this.kind = error.kind();
-        this.code = error.code();
-        this.messageKey = error.messageKey();
         this.arguments = arguments.clone();
     }
 
@@ -37,15 +30,15 @@ public class DomainException extends RuntimeException {
     }
 
     public Kind kind() {
-        return kind;
+        return error.kind();
     }
 
     public String code() {
-        return code;
+        return error.code();
     }
 
     public String messageKey() {
-        return messageKey;
+        return error.messageKey();
     }
 
     public Object[] arguments() {

@@ -1,5 +1,7 @@
 package it.filodiretto.domain.assistant;
 
+import it.filodiretto.domain.common.Refusals;
+
 import it.filodiretto.domain.common.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -23,17 +25,17 @@ class ArticleDraftTest {
     @Test
     void badDraftsAreRefusedWithAMessageKey() {
         assertThatThrownBy(() -> new ArticleDraft("x", " ", "t", null, null, null, null, null, null))
-                .isInstanceOf(DomainException.class).extracting("messageKey").isEqualTo("error.article.titleRequired");
+                .isInstanceOf(DomainException.class).satisfies(Refusals.messageKey("error.article.titleRequired"));
         assertThatThrownBy(() -> new ArticleDraft("Not A Slug", "T", "t", null, null, null, null, null, null))
-                .extracting("messageKey").isEqualTo("error.article.slug");
+                .satisfies(Refusals.messageKey("error.article.slug"));
         assertThatThrownBy(() -> new ArticleDraft("a", "T", "t", "javascript:alert(1)", null, null, null, null, null))
-                .extracting("messageKey").isEqualTo("error.article.link");
+                .satisfies(Refusals.messageKey("error.article.link"));
         assertThatThrownBy(() -> new ArticleDraft("a", "T", "t", null, null, null, "fr", null, null))
-                .extracting("messageKey").isEqualTo("error.article.language");
+                .satisfies(Refusals.messageKey("error.article.language"));
         assertThatThrownBy(
                 () -> new ArticleDraft("a", "T", "t", null, null, null, null, LocalDate.of(2027, 2, 1), LocalDate.of(2027, 1, 1)))
-                .extracting("messageKey").isEqualTo("error.article.validity");
+                .satisfies(Refusals.messageKey("error.article.validity"));
         assertThatThrownBy(() -> new ArticleDraft("a", "T", "x".repeat(ArticleDraft.MAX_TEXT + 1), null, null, null, null, null, null))
-                .extracting("messageKey").isEqualTo("error.article.textTooLong");
+                .satisfies(Refusals.messageKey("error.article.textTooLong"));
     }
 }

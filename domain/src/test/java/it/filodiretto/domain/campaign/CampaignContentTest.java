@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.Refusals;
+
 import it.filodiretto.domain.common.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -93,7 +95,7 @@ class CampaignContentTest {
         CampaignContent content = new CampaignContent("t", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of(), NOW,
                 null);
         content.checkTimes(NOW.minusSeconds(1));
-        assertThatThrownBy(() -> content.checkTimes(NOW)).hasFieldOrPropertyWithValue("code", "schedule_in_past");
+        assertThatThrownBy(() -> content.checkTimes(NOW)).satisfies(Refusals.code("schedule_in_past"));
     }
 
     @Test
@@ -101,7 +103,7 @@ class CampaignContentTest {
         CampaignContent content = new CampaignContent("t", Set.of("deadlines"), Set.of(), "scadenza", "it", List.of(), List.of(), null,
                 NOW);
         content.checkTimes(NOW.minusSeconds(1));
-        assertThatThrownBy(() -> content.checkTimes(NOW)).hasFieldOrPropertyWithValue("code", "expiry_before_start");
+        assertThatThrownBy(() -> content.checkTimes(NOW)).satisfies(Refusals.code("expiry_before_start"));
     }
 
     @Test
@@ -131,7 +133,7 @@ class CampaignContentTest {
             OffsetDateTime at, OffsetDateTime expires, String media, String link, String code) {
         assertThatThrownBy(
                 () -> new CampaignContent(title, topics, Set.of(), template, language, List.of(), body, at, expires, media, link))
-                .isInstanceOf(DomainException.class).hasFieldOrPropertyWithValue("kind", DomainException.Kind.INVALID)
-                .hasFieldOrPropertyWithValue("code", code);
+                .isInstanceOf(DomainException.class).satisfies(Refusals.kind(DomainException.Kind.INVALID))
+                .satisfies(Refusals.code(code));
     }
 }

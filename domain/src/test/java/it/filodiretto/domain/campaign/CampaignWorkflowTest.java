@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.Refusals;
+
 import it.filodiretto.domain.common.DomainError;
 
 import it.filodiretto.domain.common.DomainException;
@@ -70,8 +72,8 @@ class CampaignWorkflowTest {
                 assertThat(campaign.state()).as(step + " from " + from).isEqualTo(step.to);
             } else {
                 assertThatThrownBy(() -> step.take.accept(campaign)).as(step + " from " + from).isInstanceOf(DomainException.class)
-                        .hasFieldOrPropertyWithValue("kind", DomainException.Kind.CONFLICT)
-                        .hasFieldOrPropertyWithValue("code", "transition_not_allowed");
+                        .satisfies(Refusals.kind(DomainException.Kind.CONFLICT))
+                        .satisfies(Refusals.code("transition_not_allowed"));
                 assertThat(campaign.state()).as("a refused step changes nothing").isEqualTo(from);
             }
         }
@@ -81,7 +83,7 @@ class CampaignWorkflowTest {
     void aRefusedTransitionNamesBothStates() {
         Campaign campaign = draft();
         assertThatThrownBy(() -> campaign.approve(CARLA, NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("messageKey", "error.campaign.transition")
+                .satisfies(Refusals.messageKey("error.campaign.transition"))
                 .satisfies(e -> assertThat(((DomainException) e).arguments()).containsExactly(DRAFT, APPROVED));
     }
 
@@ -91,7 +93,7 @@ class CampaignWorkflowTest {
     void contentChangesOnlyInDraftAndAfterAChangeRequest() {
         Campaign campaign = draft();
         submit(campaign);
-        assertThatThrownBy(() -> campaign.edit(content("second"), "anna", NOW)).hasFieldOrPropertyWithValue("code", "not_editable");
+        assertThatThrownBy(() -> campaign.edit(content("second"), "anna", NOW)).satisfies(Refusals.code("not_editable"));
         campaign.requestChanges(CARLA, WHY, NOW);
         campaign.edit(content("second"), "bruno", NOW);
         assertThat(campaign.content().bodyParameters()).containsExactly("second");
@@ -111,7 +113,7 @@ class CampaignWorkflowTest {
         assertThat(found).as("what the checks found").isEqualTo(1);
         boolean[] checked = {false};
         assertThatThrownBy(() -> campaign.submit(content -> checked[0] = true, NONE, NOW))
-                .hasFieldOrPropertyWithValue("code", "transition_not_allowed");
+                .satisfies(Refusals.code("transition_not_allowed"));
         assertThat(checked[0]).as("no outside check for a step the table refuses").isFalse();
     }
 
@@ -119,7 +121,7 @@ class CampaignWorkflowTest {
     void submittingAWishedTimeInQuietHoursIsRefused() {
         OffsetDateTime night = OffsetDateTime.of(2026, 12, 1, 23, 0, 0, 0, ZoneOffset.ofHours(1));
         Campaign campaign = new Campaign(content("x", night), Priority.NORMAL, "anna", NOW);
-        assertThatThrownBy(() -> campaign.submit(content -> 1, NIGHT, NOW)).hasFieldOrPropertyWithValue("code", "quiet_hours");
+        assertThatThrownBy(() -> campaign.submit(content -> 1, NIGHT, NOW)).satisfies(Refusals.code("quiet_hours"));
         campaign.submit(content -> 1, NONE, NOW);
         assertThat(campaign.state()).isEqualTo(IN_REVIEW);
     }
@@ -127,8 +129,7 @@ class CampaignWorkflowTest {
     @Test
     void submittingAWishedTimeThatHasPassedIsRefused() {
         Campaign campaign = new Campaign(content("x", NOW.plusMinutes(5)), Priority.NORMAL, "anna", NOW);
-        assertThatThrownBy(() -> campaign.submit(content -> 1, NONE, NOW.plusMinutes(5))).hasFieldOrPropertyWithValue("code",
-                "schedule_in_past");
+        assertThatThrownBy(() -> campaign.submit(content -> 1, NONE, NOW.plusMinutes(5))).satisfies(Refusals.code("schedule_in_past"));
     }
 
     // --- four eyes
@@ -138,7 +139,7 @@ class CampaignWorkflowTest {
         Caller authorWhoReviews = new Caller("anna", Set.of(Role.EDITOR, Role.REVIEWER));
         Campaign campaign = inReview();
         assertThatThrownBy(() -> campaign.approve(authorWhoReviews, NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.FORBIDDEN).hasFieldOrPropertyWithValue("code", "four_eyes");
+                .satisfies(Refusals.kind(DomainException.Kind.FORBIDDEN)).satisfies(Refusals.code("four_eyes"));
         assertThat(campaign.state()).isEqualTo(IN_REVIEW);
     }
 
@@ -149,7 +150,7 @@ class CampaignWorkflowTest {
         campaign.requestChanges(CARLA, WHY, NOW);
         campaign.edit(content("fixed"), "bruno", NOW);
         submit(campaign);
-        assertThatThrownBy(() -> campaign.approve(brunoReviews, NOW)).hasFieldOrPropertyWithValue("code", "four_eyes");
+        assertThatThrownBy(() -> campaign.approve(brunoReviews, NOW)).satisfies(Refusals.code("four_eyes"));
         campaign.approve(CARLA, NOW);
         assertThat(campaign.approvedBy()).isEqualTo("carla");
     }
@@ -158,17 +159,16 @@ class CampaignWorkflowTest {
     void requestingChangesRejectingAndSchedulingOwnCampaignAreRefused() {
         Caller author = new Caller("anna", Set.of(Role.REVIEWER));
         Campaign campaign = inReview();
-        assertThatThrownBy(() -> campaign.requestChanges(author, WHY, NOW)).hasFieldOrPropertyWithValue("code", "four_eyes");
-        assertThatThrownBy(() -> campaign.reject(author, WHY, NOW)).hasFieldOrPropertyWithValue("code", "four_eyes");
+        assertThatThrownBy(() -> campaign.requestChanges(author, WHY, NOW)).satisfies(Refusals.code("four_eyes"));
+        assertThatThrownBy(() -> campaign.reject(author, WHY, NOW)).satisfies(Refusals.code("four_eyes"));
         campaign.approve(CARLA, NOW);
-        assertThatThrownBy(() -> campaign.schedule(author, null, NONE, NOW)).hasFieldOrPropertyWithValue("code", "four_eyes");
+        assertThatThrownBy(() -> campaign.schedule(author, null, NONE, NOW)).satisfies(Refusals.code("four_eyes"));
     }
 
     @Test
     void fourEyesComeBeforeTheStateTable() {
         Campaign campaign = draft();
-        assertThatThrownBy(() -> campaign.approve(new Caller("anna", Set.of(Role.REVIEWER)), NOW)).hasFieldOrPropertyWithValue("code",
-                "four_eyes");
+        assertThatThrownBy(() -> campaign.approve(new Caller("anna", Set.of(Role.REVIEWER)), NOW)).satisfies(Refusals.code("four_eyes"));
     }
 
     @Test
@@ -187,8 +187,8 @@ class CampaignWorkflowTest {
     @Test
     void requestingChangesOrRejectingWithoutACommentIsRefused() {
         Campaign campaign = inReview();
-        assertThatThrownBy(() -> campaign.requestChanges(CARLA, null, NOW)).hasFieldOrPropertyWithValue("code", "comment_required");
-        assertThatThrownBy(() -> campaign.reject(CARLA, null, NOW)).hasFieldOrPropertyWithValue("code", "comment_required");
+        assertThatThrownBy(() -> campaign.requestChanges(CARLA, null, NOW)).satisfies(Refusals.code("comment_required"));
+        assertThatThrownBy(() -> campaign.reject(CARLA, null, NOW)).satisfies(Refusals.code("comment_required"));
         assertThat(campaign.state()).isEqualTo(IN_REVIEW);
     }
 
@@ -196,8 +196,8 @@ class CampaignWorkflowTest {
     void aCommentIsStrippedAndNeitherBlankNorTooLong() {
         assertThat(ReviewComment.of("  ok  ").text()).isEqualTo("ok");
         assertThat(ReviewComment.of("   ")).as("optional: nothing written").isNull();
-        assertThatThrownBy(() -> ReviewComment.required(" ")).hasFieldOrPropertyWithValue("code", "comment_required");
-        assertThatThrownBy(() -> ReviewComment.of("x".repeat(2001))).hasFieldOrPropertyWithValue("code", "comment_too_long");
+        assertThatThrownBy(() -> ReviewComment.required(" ")).satisfies(Refusals.code("comment_required"));
+        assertThatThrownBy(() -> ReviewComment.of("x".repeat(2001))).satisfies(Refusals.code("comment_too_long"));
         assertThat(ReviewComment.of("x".repeat(2000)).text()).hasSize(2000);
     }
 
@@ -227,8 +227,8 @@ class CampaignWorkflowTest {
     void schedulingInThePastIsRefused() {
         Campaign campaign = approved();
         assertThatThrownBy(() -> campaign.schedule(CARLA, NOW.minusMinutes(1), NONE, NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.INVALID).hasFieldOrPropertyWithValue("code", "schedule_in_past");
-        assertThatThrownBy(() -> campaign.schedule(CARLA, NOW, NONE, NOW)).hasFieldOrPropertyWithValue("code", "schedule_in_past");
+                .satisfies(Refusals.kind(DomainException.Kind.INVALID)).satisfies(Refusals.code("schedule_in_past"));
+        assertThatThrownBy(() -> campaign.schedule(CARLA, NOW, NONE, NOW)).satisfies(Refusals.code("schedule_in_past"));
         assertThat(campaign.state()).isEqualTo(APPROVED);
     }
 
@@ -236,10 +236,10 @@ class CampaignWorkflowTest {
     void schedulingANormalCampaignInQuietHoursIsRefused() {
         OffsetDateTime lateEvening = OffsetDateTime.of(2026, 12, 1, 22, 30, 0, 0, ZoneOffset.ofHours(1));
         Campaign campaign = approved();
-        assertThatThrownBy(() -> campaign.schedule(CARLA, lateEvening, NIGHT, NOW)).hasFieldOrPropertyWithValue("code", "quiet_hours")
+        assertThatThrownBy(() -> campaign.schedule(CARLA, lateEvening, NIGHT, NOW)).satisfies(Refusals.code("quiet_hours"))
                 .satisfies(e -> assertThat(((DomainException) e).arguments()).containsExactly("22:00-07:00"));
         assertThatThrownBy(() -> campaign.schedule(CARLA, null, NIGHT, lateEvening)).as("sending now, at night")
-                .hasFieldOrPropertyWithValue("code", "quiet_hours");
+                .satisfies(Refusals.code("quiet_hours"));
         campaign.schedule(CARLA, lateEvening, NONE, NOW);
         assertThat(campaign.state()).as("no quiet hours configured").isEqualTo(SCHEDULED);
     }
@@ -277,7 +277,7 @@ class CampaignWorkflowTest {
         assertThat(byReviewer.state()).isEqualTo(CANCELLED);
         Campaign byAnotherEditor = approved();
         assertThatThrownBy(() -> byAnotherEditor.cancel(BRUNO, NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.FORBIDDEN).hasFieldOrPropertyWithValue("code", "not_allowed");
+                .satisfies(Refusals.kind(DomainException.Kind.FORBIDDEN)).satisfies(Refusals.code("not_allowed"));
         assertThat(CancellationPolicy.allows(new Caller("anna", Set.of(Role.EMERGENCY)), draft())).as("the author as an editor only")
                 .isFalse();
     }
@@ -285,7 +285,7 @@ class CampaignWorkflowTest {
     @Test
     void cancellingAfterSendingStartedIsRefused() {
         Campaign campaign = sending();
-        assertThatThrownBy(() -> campaign.cancel(CARLA, NOW)).hasFieldOrPropertyWithValue("code", "transition_not_allowed");
+        assertThatThrownBy(() -> campaign.cancel(CARLA, NOW)).satisfies(Refusals.code("transition_not_allowed"));
     }
 
     // --- sending control
@@ -294,11 +294,11 @@ class CampaignWorkflowTest {
     void aReviewerControlsSendingAndAnEditorDoesNot() {
         Campaign campaign = sending();
         assertThatThrownBy(() -> campaign.pause(ANNA, NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.FORBIDDEN).hasFieldOrPropertyWithValue("code", "not_allowed");
+                .satisfies(Refusals.kind(DomainException.Kind.FORBIDDEN)).satisfies(Refusals.code("not_allowed"));
         campaign.pause(CARLA, NOW);
-        assertThatThrownBy(() -> campaign.resume(ANNA, NOW)).hasFieldOrPropertyWithValue("code", "not_allowed");
+        assertThatThrownBy(() -> campaign.resume(ANNA, NOW)).satisfies(Refusals.code("not_allowed"));
         campaign.resume(CARLA, NOW);
-        assertThatThrownBy(() -> campaign.stop(ANNA, NOW)).hasFieldOrPropertyWithValue("code", "not_allowed");
+        assertThatThrownBy(() -> campaign.stop(ANNA, NOW)).satisfies(Refusals.code("not_allowed"));
         campaign.stop(CARLA, NOW);
         assertThat(campaign.state()).isEqualTo(STOPPED);
         assertThat(campaign.finishedAt()).isEqualTo(NOW);
@@ -314,15 +314,15 @@ class CampaignWorkflowTest {
         alert.pause(DARIO, NOW);
         assertThat(alert.state()).isEqualTo(PAUSED);
         Campaign normal = sending();
-        assertThatThrownBy(() -> normal.pause(DARIO, NOW)).hasFieldOrPropertyWithValue("code", "not_allowed");
+        assertThatThrownBy(() -> normal.pause(DARIO, NOW)).satisfies(Refusals.code("not_allowed"));
     }
 
     @Test
     void permissionComesBeforeTheStateTable() {
         Campaign sent = sending();
         sent.finish(SENT, NOW);
-        assertThatThrownBy(() -> sent.pause(ANNA, NOW)).hasFieldOrPropertyWithValue("code", "not_allowed");
-        assertThatThrownBy(() -> sent.pause(CARLA, NOW)).hasFieldOrPropertyWithValue("code", "transition_not_allowed");
+        assertThatThrownBy(() -> sent.pause(ANNA, NOW)).satisfies(Refusals.code("not_allowed"));
+        assertThatThrownBy(() -> sent.pause(CARLA, NOW)).satisfies(Refusals.code("transition_not_allowed"));
     }
 
     @Test
@@ -337,11 +337,11 @@ class CampaignWorkflowTest {
         paused.checkRetry(CARLA);
         paused.resendFailures(NOW);
         assertThat(paused.state()).as("a paused one stays paused").isEqualTo(PAUSED);
-        assertThatThrownBy(() -> sent.checkRetry(ANNA)).hasFieldOrPropertyWithValue("code", "not_allowed");
+        assertThatThrownBy(() -> sent.checkRetry(ANNA)).satisfies(Refusals.code("not_allowed"));
         Campaign stopped = sending();
         stopped.stop(CARLA, NOW);
-        assertThatThrownBy(() -> stopped.checkRetry(CARLA)).hasFieldOrPropertyWithValue("code", "transition_not_allowed");
-        assertThatThrownBy(() -> approved().checkRetry(CARLA)).hasFieldOrPropertyWithValue("code", "transition_not_allowed");
+        assertThatThrownBy(() -> stopped.checkRetry(CARLA)).satisfies(Refusals.code("transition_not_allowed"));
+        assertThatThrownBy(() -> approved().checkRetry(CARLA)).satisfies(Refusals.code("transition_not_allowed"));
     }
 
     // --- the emergency lane
@@ -356,20 +356,20 @@ class CampaignWorkflowTest {
         assertThat(alert.contentHash()).as("frozen when it goes").isEqualTo(content("x").hash());
         Campaign normal = draft();
         assertThat(normal.isReadyToStart()).isFalse();
-        assertThatThrownBy(() -> normal.start(12, NOW)).hasFieldOrPropertyWithValue("code", "transition_not_allowed");
+        assertThatThrownBy(() -> normal.start(12, NOW)).satisfies(Refusals.code("transition_not_allowed"));
     }
 
     @Test
     void anEmergencyAlertIsReviewedAfterwardsOnceAndNotByItsAuthor() {
         Campaign alert = emergencyAlert();
         assertThatThrownBy(() -> alert.reviewAfterwards(new Caller("dario", Set.of(Role.REVIEWER, Role.EMERGENCY)), NOW))
-                .hasFieldOrPropertyWithValue("code", "four_eyes");
+                .satisfies(Refusals.code("four_eyes"));
         alert.reviewAfterwards(CARLA, NOW);
         assertThat(alert.postHocReviewedBy()).isEqualTo("carla");
         assertThat(alert.postHocReviewedAt()).isEqualTo(NOW);
         assertThatThrownBy(() -> alert.reviewAfterwards(CARLA, NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.CONFLICT).hasFieldOrPropertyWithValue("code", "already_reviewed");
-        assertThatThrownBy(() -> sending().reviewAfterwards(CARLA, NOW)).hasFieldOrPropertyWithValue("code", "not_emergency");
+                .satisfies(Refusals.kind(DomainException.Kind.CONFLICT)).satisfies(Refusals.code("already_reviewed"));
+        assertThatThrownBy(() -> sending().reviewAfterwards(CARLA, NOW)).satisfies(Refusals.code("not_emergency"));
     }
 
     // --- what the pages ask

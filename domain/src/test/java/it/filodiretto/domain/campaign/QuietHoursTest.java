@@ -1,5 +1,7 @@
 package it.filodiretto.domain.campaign;
 
+import it.filodiretto.domain.common.Refusals;
+
 import it.filodiretto.domain.common.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -45,8 +47,8 @@ class QuietHoursTest {
         assertThat(q.allows(rome(1, 12, 0), Priority.NORMAL)).isTrue();
         q.check(rome(1, 23, 0), Priority.EMERGENCY);
         assertThatThrownBy(() -> q.check(rome(1, 23, 0), Priority.NORMAL)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("kind", DomainException.Kind.INVALID).hasFieldOrPropertyWithValue("code", "quiet_hours")
-                .hasFieldOrPropertyWithValue("messageKey", "error.campaign.quietHours");
+                .satisfies(Refusals.kind(DomainException.Kind.INVALID)).satisfies(Refusals.code("quiet_hours"))
+                .satisfies(Refusals.messageKey("error.campaign.quietHours"));
     }
 
     @Test

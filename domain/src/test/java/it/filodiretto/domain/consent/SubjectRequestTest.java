@@ -1,5 +1,7 @@
 package it.filodiretto.domain.consent;
 
+import it.filodiretto.domain.common.Refusals;
+
 import it.filodiretto.domain.common.DomainException;
 import org.junit.jupiter.api.Test;
 
@@ -39,10 +41,10 @@ class SubjectRequestTest {
     void aClosedRequestCannotBeClosedAgainAndARejectionNeedsAReason() {
         SubjectRequest request = received(LocalDate.of(2026, 3, 1));
         assertThatThrownBy(() -> request.reject("po", " ", NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("code", "reason_required");
+                .satisfies(Refusals.code("reason_required"));
         request.reject("po", "not the data subject", NOW);
         assertThat(request.state()).isEqualTo(SubjectRequest.State.REJECTED);
         assertThatThrownBy(() -> request.complete("po", null, NOW)).isInstanceOf(DomainException.class)
-                .hasFieldOrPropertyWithValue("code", "request_closed");
+                .satisfies(Refusals.code("request_closed"));
     }
 }
